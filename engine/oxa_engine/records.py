@@ -1,0 +1,90 @@
+"""Resumable, atomic JSONL output keyed by record id.
+
+Finished records are appended to `<output>.partial` (one complete line each, flushed per batch).
+A rerun reads that file, drops a torn last line, and skips the ids it holds. When every record
+is done the final file is written in the order the caller asks for, then renamed into place.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .protocol import JobError
+
+
+def read_jsonl(path: str) -> Iterator[tuple[int, dict]]:
+    p = Path(path)
+    if not p.is_file():
+        raise JobError(f"input file not found: {path}", "input")
+    with p.open("r", encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise JobError(f"{path}, line {lineno}: malformed JSON ({e.msg})", "input")
+            if not isinstance(row, dict):
+                raise JobError(f"{path}, line {lineno}: each line must be a JSON object", "input")
+            yield lineno, row
+
+
+def require(row: dict, field: str, kind: type, path: str, lineno: int) -> Any:
+    if field not in row or row[field] is None:
+        raise JobError(f"{path}, line {lineno}, field \"{field}\": missing field", "input")
+    if not isinstance(row[field], kind):
+        raise JobError(f"{path}, line {lineno}, field \"{field}\": expected {kind.__name__}", "input")
+    return row[field]
+
+
+class ResumableOutput:
+    def __init__(self, output: str, key: str = "id"):
+        self.output = Path(output)
+        self.partial = self.output.with_name(self.output.name + ".partial")
+        self.key = key
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.done: dict[Any, list[dict]] = {}
+        if self.partial.exists():
+            self._recover()
+        self._f = self.partial.open("a", encoding="utf-8")
+
+    def _recover(self) -> None:
+        data = self.partial.read_bytes()
+        end = data.rfind(b"\n") + 1  # a line without its newline was torn by a kill
+        if end < len(data):
+            with self.partial.open("r+b") as f:
+                f.truncate(end)
+        for line in data[:end].decode("utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                self.done.setdefault(self._k(rec), []).append(rec)
+
+    def _k(self, rec: dict) -> Any:
+        return rec[self.key] if isinstance(self.key, str) else tuple(rec[k] for k in self.key)
+
+    def is_done(self, key: Any) -> bool:
+        return key in self.done
+
+    def write(self, records: Iterable[dict]) -> None:
+        """Appends finished records and flushes them to disk (one batch at a time)."""
+        for rec in records:
+            self._f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            self.done.setdefault(self._k(rec), []).append(rec)
+        self._f.flush()
+        os.fsync(self._f.fileno())
+
+    def finish(self, order: Iterable[Any]) -> int:
+        """Writes the final file with records in `order` (keys), atomically; returns the count."""
+        self._f.close()
+        tmp = self.output.with_name(f".{self.output.name}.tmp-{os.getpid()}")
+        n = 0
+        with tmp.open("w", encoding="utf-8") as f:
+            for key in order:
+                for rec in self.done.get(key, []):
+                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    n += 1
+        os.replace(tmp, self.output)
+        self.partial.unlink(missing_ok=True)
+        return n

@@ -1,0 +1,4 @@
+// The command table: one file per command, listed here in the order --help shows them.
+import type { Command } from "../command.ts";
+
+export const commands: Record<string, Command<any, any>> = {};

@@ -1,0 +1,168 @@
+// Command-line flags derived from a command's zod schema: one schema is the config type, the
+// validation and the --help text. Keys are camelCase in code and kebab-case on the command line.
+import { z } from "zod";
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { UsageError } from "../io/errors.ts";
+
+type Kind = "string" | "number" | "boolean" | "array" | "enum" | "other";
+
+export interface FlagInfo {
+  key: string;
+  flag: string;
+  kind: Kind;
+  /** For arrays: the element's kind. */
+  item?: Kind;
+  choices?: string[];
+  description: string;
+  defaultValue?: unknown;
+  required: boolean;
+}
+
+export const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+function describe(t: z.ZodType): { kind: Kind; item?: Kind; choices?: string[]; description: string; defaultValue?: unknown; required: boolean } {
+  let description = t.description ?? "";
+  let defaultValue: unknown;
+  let required = true;
+  let cur: z.ZodType = t;
+  for (;;) {
+    const def = (cur as any)._zod.def;
+    if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") {
+      if (def.type === "default" || def.type === "prefault") {
+        defaultValue = typeof def.defaultValue === "function" ? def.defaultValue() : def.defaultValue;
+      }
+      required = false;
+      cur = def.innerType;
+      description ||= cur.description ?? "";
+      continue;
+    }
+    if (def.type === "pipe") {
+      cur = def.in;
+      continue;
+    }
+    break;
+  }
+  const def = (cur as any)._zod.def;
+  const kindOf = (d: any): Kind =>
+    d.type === "string" || d.type === "number" || d.type === "boolean" || d.type === "enum" ? d.type : d.type === "int" ? "number" : "other";
+  if (def.type === "array") {
+    const inner = (def.element as any)._zod.def;
+    return { kind: "array", item: kindOf(inner), choices: inner.type === "enum" ? Object.values(inner.entries) as string[] : undefined, description, defaultValue, required };
+  }
+  const kind = kindOf(def);
+  return { kind, choices: kind === "enum" ? (Object.values(def.entries) as string[]) : undefined, description, defaultValue, required };
+}
+
+export function flagsOf(schema: z.ZodObject): FlagInfo[] {
+  return Object.entries(schema.shape).map(([key, t]) => ({ key, flag: kebab(key), ...describe(t as z.ZodType) }));
+}
+
+function coerce(raw: string, kind: Kind | undefined, flag: string): unknown {
+  if (kind === "number") {
+    const n = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(n)) throw new UsageError(`--${flag} expects a number, got "${raw}"`);
+    return n;
+  }
+  if (kind === "boolean") {
+    if (raw === "true" || raw === "1") return true;
+    if (raw === "false" || raw === "0") return false;
+    throw new UsageError(`--${flag} expects true or false, got "${raw}"`);
+  }
+  return raw;
+}
+
+export interface ParsedArgv {
+  values: Record<string, unknown>;
+  positionals: string[];
+  help: boolean;
+  json: boolean;
+  config?: string;
+}
+
+/** Parses argv against the command's flags. Unknown flags are errors naming the closest known one. */
+export function parseArgv(argv: string[], flags: FlagInfo[]): ParsedArgv {
+  const byFlag = new Map(flags.map((f) => [f.flag, f]));
+  const out: ParsedArgv = { values: {}, positionals: [], help: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      out.positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith("--")) {
+      if (a === "-h") out.help = true;
+      else out.positionals.push(a);
+      continue;
+    }
+    let name = a.slice(2);
+    let inline: string | undefined;
+    const eq = name.indexOf("=");
+    if (eq >= 0) {
+      inline = name.slice(eq + 1);
+      name = name.slice(0, eq);
+    }
+    if (name === "help") {
+      out.help = true;
+      continue;
+    }
+    if (name === "json" && !byFlag.has("json")) {
+      out.json = inline === undefined ? true : inline !== "false";
+      continue;
+    }
+    if (name === "config" && !byFlag.has("config")) {
+      out.config = inline ?? argv[++i];
+      if (out.config === undefined) throw new UsageError("--config needs a file");
+      continue;
+    }
+    let f = byFlag.get(name);
+    let negated = false;
+    if (!f && name.startsWith("no-")) {
+      f = byFlag.get(name.slice(3));
+      negated = f?.kind === "boolean";
+      if (!negated) f = undefined;
+    }
+    if (!f) {
+      const near = flags.map((x) => x.flag).find((x) => x.startsWith(name.slice(0, 3)));
+      throw new UsageError(`unknown flag --${name}${near ? ` (did you mean --${near}?)` : ""}; see --help`);
+    }
+    if (f.kind === "boolean") {
+      out.values[f.key] = negated ? false : inline === undefined ? true : coerce(inline, "boolean", f.flag);
+      continue;
+    }
+    const raw = inline ?? argv[++i];
+    if (raw === undefined) throw new UsageError(`--${f.flag} needs a value`);
+    if (f.kind === "array") {
+      const list = (out.values[f.key] as unknown[] | undefined) ?? [];
+      list.push(coerce(raw, f.item, f.flag));
+      out.values[f.key] = list;
+    } else {
+      out.values[f.key] = coerce(raw, f.kind, f.flag);
+    }
+  }
+  return out;
+}
+
+/** Reads a YAML or JSON config file; keys may be kebab-case or camelCase. */
+export function readConfigFile(path: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`config file ${path}: ${(e as Error).message}`);
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) throw new UsageError(`config file ${path}: expected a mapping of option names to values`);
+  return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([k, v]) => [camel(k), v]));
+}
+
+/** Validates merged values, turning zod issues into one message that names the flags. */
+export function validate<S extends z.ZodObject>(schema: S, values: Record<string, unknown>): z.infer<S> {
+  const r = schema.safeParse(values);
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((iss) => {
+    const key = iss.path.length ? `--${kebab(String(iss.path[0]))}${iss.path.length > 1 ? "." + iss.path.slice(1).join(".") : ""}` : "options";
+    return `  ${key}: ${iss.message}`;
+  });
+  throw new UsageError(`invalid options:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,70 @@
+// Progress bars on stderr. On a terminal the bar redraws in place; elsewhere (CI, pipes) a line
+// is printed every few seconds so logs stay short. "Off" is a null bar, not an `if` at each call.
+export interface Progress {
+  /** Advances by n units and optionally replaces the trailing status text. */
+  tick(n?: number, status?: string): void;
+  /** Sets the absolute position (and total, when it becomes known). */
+  update(done: number, total?: number, status?: string): void;
+  finish(status?: string): void;
+}
+
+export const nullProgress: Progress = { tick() {}, update() {}, finish() {} };
+
+function fmtDuration(s: number): string {
+  if (!Number.isFinite(s) || s < 0) return "?";
+  if (s < 60) return `${s.toFixed(0)}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(Math.floor(s % 60)).padStart(2, "0")}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+export function createProgress(label: string, total: number | undefined, opts: { stream?: NodeJS.WriteStream; enabled?: boolean } = {}): Progress {
+  const stream = opts.stream ?? process.stderr;
+  if (opts.enabled === false || process.env.OXA_NO_PROGRESS === "1") return nullProgress;
+  const tty = Boolean(stream.isTTY);
+  const start = Date.now();
+  let done = 0;
+  let tot = total;
+  let status = "";
+  let lastDraw = 0;
+  let finished = false;
+
+  const render = () => {
+    const elapsed = (Date.now() - start) / 1000;
+    const rate = done / Math.max(elapsed, 1e-9);
+    if (tot && tot > 0) {
+      const frac = Math.min(1, done / tot);
+      const width = 24;
+      const fill = Math.round(frac * width);
+      const eta = rate > 0 ? (tot - done) / rate : NaN;
+      return `${label} [${"#".repeat(fill)}${"-".repeat(width - fill)}] ${done}/${tot} ${(frac * 100).toFixed(0)}% ${fmtDuration(elapsed)}<${fmtDuration(eta)}${status ? " " + status : ""}`;
+    }
+    return `${label} ${done} ${fmtDuration(elapsed)}${status ? " " + status : ""}`;
+  };
+  const draw = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastDraw < (tty ? 100 : 5000)) return;
+    lastDraw = now;
+    if (tty) stream.write("\r\x1b[2K" + render());
+    else stream.write(render() + "\n");
+  };
+  return {
+    tick(n = 1, s) {
+      done += n;
+      if (s !== undefined) status = s;
+      draw();
+    },
+    update(d, t, s) {
+      done = d;
+      if (t !== undefined) tot = t;
+      if (s !== undefined) status = s;
+      draw();
+    },
+    finish(s) {
+      if (finished) return;
+      finished = true;
+      if (s !== undefined) status = s;
+      draw(true);
+      if (tty) stream.write("\n");
+    },
+  };
+}

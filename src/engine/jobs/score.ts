@@ -1,0 +1,16 @@
+// score: per-response log-probabilities under a model -> ppl, nll_sum, n_tokens, mean_entropy.
+import { z } from "zod";
+import { chat, device, dtype } from "./common.ts";
+
+export const scoreSpec = z.object({
+  model: z.string().describe("model directory"),
+  input: z.string().describe("JSONL of {id, prompt, response}; ids unique strings"),
+  output: z.string().describe("JSONL written in input order: {id, ppl, nll_sum, n_tokens, mean_entropy}"),
+  no_prompt: z.boolean().default(false).describe("score the response text alone (the authors' scripts did this)"),
+  append_eos: z.boolean().default(false).describe("score an EOS token after the response too"),
+  token_budget: z.number().int().min(1).default(16384).describe("max tokens (padded) per forward batch"),
+  max_chunk: z.number().int().min(16).default(8192).describe("longest piece fed at once; longer sequences go in chunks through the KV cache"),
+  chat,
+  device,
+  dtype,
+});

@@ -1,0 +1,104 @@
+// Dataset rows from JSONL, JSON (a list of objects) or Parquet, as one stream of plain objects.
+// JSONL streams in constant memory; every row carries its line (or row) number for error messages.
+import { readFileSync, existsSync, statSync } from "node:fs";
+import { extname } from "node:path";
+import { InputError } from "./errors.ts";
+import { readLines } from "./lines.ts";
+
+export type Row = Record<string, unknown>;
+
+export interface SourceRow {
+  row: Row;
+  /** 1-based line (JSONL) or element/row number (JSON, Parquet). */
+  line: number;
+  file: string;
+}
+
+export type Format = "jsonl" | "json" | "parquet";
+
+export function formatOf(path: string): Format {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
+  if (ext === ".json") return "json";
+  if (ext === ".parquet") return "parquet";
+  throw new InputError(`unknown file type "${ext}": use .jsonl, .json or .parquet`, { file: path });
+}
+
+export function assertReadable(path: string): void {
+  if (!existsSync(path)) throw new InputError("file not found", { file: path });
+  if (!statSync(path).isFile()) throw new InputError("not a regular file", { file: path });
+}
+
+export interface ReadOptions {
+  /** Rows that cannot be parsed are passed here instead of throwing (for --skip-invalid). */
+  onInvalid?: (err: InputError, raw: string) => void;
+}
+
+/** Streams the rows of a dataset file. Blank JSONL lines are skipped. */
+export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncGenerator<SourceRow> {
+  assertReadable(path);
+  const format = formatOf(path);
+  if (format === "jsonl") {
+    for await (const l of readLines(path)) {
+      if (l.text.trim() === "") continue;
+      let row: unknown;
+      try {
+        row = JSON.parse(l.text);
+      } catch (e) {
+        const err = new InputError(`malformed JSON (${(e as Error).message})`, { file: path, line: l.line });
+        if (opts.onInvalid) {
+          opts.onInvalid(err, l.text);
+          continue;
+        }
+        throw err;
+      }
+      if (row === null || typeof row !== "object" || Array.isArray(row)) {
+        const err = new InputError("each line must be a JSON object", { file: path, line: l.line });
+        if (opts.onInvalid) {
+          opts.onInvalid(err, l.text);
+          continue;
+        }
+        throw err;
+      }
+      yield { row: row as Row, line: l.line, file: path };
+    }
+    return;
+  }
+  if (format === "json") {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(path, "utf8"));
+    } catch (e) {
+      throw new InputError(`malformed JSON (${(e as Error).message})`, { file: path });
+    }
+    if (!Array.isArray(data)) throw new InputError("a .json dataset must be a list of objects", { file: path });
+    for (let i = 0; i < data.length; i++) {
+      const row = data[i];
+      if (row === null || typeof row !== "object" || Array.isArray(row)) {
+        throw new InputError(`element ${i + 1} is not an object`, { file: path, line: i + 1 });
+      }
+      yield { row: row as Row, line: i + 1, file: path };
+    }
+    return;
+  }
+  const { parquetReadObjects } = await import("hyparquet");
+  const buf = readFileSync(path);
+  const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  const rows = (await parquetReadObjects({ file })) as Row[];
+  for (let i = 0; i < rows.length; i++) yield { row: rows[i], line: i + 1, file: path };
+}
+
+/** Reads a field and checks its type, naming file, line and field when it is missing or wrong. */
+export function field<T extends "string" | "number" | "boolean" | "array">(
+  src: SourceRow,
+  name: string,
+  type: T,
+): T extends "string" ? string : T extends "number" ? number : T extends "boolean" ? boolean : unknown[] {
+  const v = src.row[name];
+  if (v === undefined || v === null) throw new InputError("missing field", { file: src.file, line: src.line, field: name });
+  const ok = type === "array" ? Array.isArray(v) : typeof v === type;
+  if (!ok) {
+    throw new InputError(`expected a ${type}, got ${Array.isArray(v) ? "array" : typeof v}`, { file: src.file, line: src.line, field: name });
+  }
+  return v as never;
+}

@@ -1,0 +1,29 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { z } from "zod";
+import { flagsOf, parseArgv, validate } from "../../src/cli/flags.ts";
+import { UsageError } from "../../src/io/errors.ts";
+
+const schema = z.object({
+  input: z.string().describe("input file"),
+  topP: z.number().default(0.95).describe("nucleus mass"),
+  model: z.array(z.string()).default([]),
+  strict: z.boolean().default(false),
+  mode: z.enum(["a", "b"]).default("a"),
+});
+
+test("flags come from the schema: kebab-case, numbers coerced, arrays repeat, --no- negates", () => {
+  const flags = flagsOf(schema);
+  assert.deepEqual(flags.map((f) => f.flag), ["input", "top-p", "model", "strict", "mode"]);
+  const p = parseArgv(["--input", "x.jsonl", "--top-p=0.9", "--model", "a", "--model", "b", "--no-strict", "--json"], flags);
+  assert.equal(p.json, true);
+  const cfg = validate(schema, p.values);
+  assert.deepEqual(cfg, { input: "x.jsonl", topP: 0.9, model: ["a", "b"], strict: false, mode: "a" });
+});
+
+test("bad values and unknown flags are usage errors naming the flag", () => {
+  const flags = flagsOf(schema);
+  assert.throws(() => parseArgv(["--top-p", "abc"], flags), (e: Error) => e instanceof UsageError && /--top-p/.test(e.message));
+  assert.throws(() => parseArgv(["--topp", "1"], flags), /unknown flag --topp/);
+  assert.throws(() => validate(schema, { mode: "c" }), (e: Error) => /--input/.test(e.message) && /--mode/.test(e.message));
+});
