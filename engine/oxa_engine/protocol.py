@@ -65,14 +65,19 @@ def load_schema() -> dict:
 
 def load_spec(job: str, spec_path: str) -> dict:
     """Reads and validates a spec; fills defaults from the schema so jobs see every field."""
-    import jsonschema
-
     try:
         raw = json.loads(Path(spec_path).read_text())
     except FileNotFoundError:
         raise JobError(f"spec file not found: {spec_path}", "spec")
     except json.JSONDecodeError as e:
         raise JobError(f"spec file {spec_path} is not JSON: {e}", "spec")
+    return validate_spec(job, raw, spec_path)
+
+
+def validate_spec(job: str, raw: dict, where: str = "(spec)") -> dict:
+    """Validates a spec object against the committed schema and fills its defaults."""
+    import jsonschema
+
     if raw.get("protocol", PROTOCOL_VERSION) != PROTOCOL_VERSION:
         raise JobError(f"spec protocol {raw.get('protocol')} but this engine speaks {PROTOCOL_VERSION}: update oxa and the engine together", "spec")
     defs = load_schema()["$defs"]
@@ -83,7 +88,7 @@ def load_spec(job: str, spec_path: str) -> dict:
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(spec), key=lambda e: list(e.path))
     if errors:
         msgs = "; ".join(f"{'.'.join(map(str, e.path)) or '(spec)'}: {e.message}" for e in errors[:5])
-        raise JobError(f"invalid {job} spec {spec_path}: {msgs}", "spec")
+        raise JobError(f"invalid {job} spec {where}: {msgs}", "spec")
     return _with_defaults(spec, schema)
 
 
