@@ -1,0 +1,71 @@
+"""The exact prompt/response token boundary, shared by score, generate and the trainer.
+
+A (prompt, response) pair becomes one sequence of token ids:
+
+    prompt ids   = apply_chat_template([{system}?, {user: prompt}], add_generation_prompt=True)
+                   (or, without the template, the prompt text with the tokenizer's own special tokens)
+    response ids = tokenizer(response, add_special_tokens=False)  (+ the EOS id when asked)
+    input_ids    = prompt ids + response ids
+
+The two parts are joined in token space, so no BPE merge can cross the boundary and no second BOS
+appears. With no prompt (`prompt=None`) the sequence is the response alone, preceded by a BOS only
+when the tokenizer itself adds one. Position 0 has no context, so it is never a scored position:
+callers score positions max(n_prompt, 1) .. len-1 (see `scored_start`).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+
+def bos_prefix(tok) -> list[int]:
+    """[bos] when the tokenizer prepends a BOS to plain text, else []."""
+    bos = tok.bos_token_id
+    if bos is None:
+        return []
+    ids = tok("x").input_ids
+    return [bos] if ids and ids[0] == bos else []
+
+
+def prompt_ids(tok, prompt: str, *, apply_template: bool = True, system_prompt: str | None = None) -> list[int]:
+    """Token ids of the prompt, ending where the model's response begins."""
+    if not apply_template:
+        return bos_prefix(tok) + tok(prompt, add_special_tokens=False).input_ids
+    messages = ([{"role": "system", "content": system_prompt}] if system_prompt is not None else []) + [{"role": "user", "content": prompt}]
+    enc = tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=True, return_dict=True)
+    return list(enc["input_ids"])
+
+
+def response_ids(tok, response: str, *, append_eos: bool = False) -> list[int]:
+    ids = tok(response, add_special_tokens=False).input_ids
+    return ids + [tok.eos_token_id] if append_eos else ids
+
+
+def encode_pair(
+    tok,
+    prompt: str | None,
+    response: str,
+    *,
+    apply_template: bool = True,
+    system_prompt: str | None = None,
+    append_eos: bool = False,
+) -> tuple[list[int], int]:
+    """Returns (input_ids, n_prompt_tokens). prompt=None is the no-prompt mode."""
+    head = bos_prefix(tok) if prompt is None else prompt_ids(tok, prompt, apply_template=apply_template, system_prompt=system_prompt)
+    tail = response_ids(tok, response, append_eos=append_eos)
+    return head + tail, len(head)
+
+
+def scored_start(n_prompt: int) -> int:
+    """First position whose token is scored: the first response token that has some context."""
+    return max(n_prompt, 1)
+
+
+def stop_ids(tok, model=None) -> list[int]:
+    """Token ids that end a generated turn: the tokenizer's EOS and the generation config's."""
+    ids: list[int] = [] if tok.eos_token_id is None else [tok.eos_token_id]
+    gen = getattr(model, "generation_config", None)
+    extra = getattr(gen, "eos_token_id", None)
+    for i in extra if isinstance(extra, Sequence) else ([extra] if extra is not None else []):
+        if i not in ids:
+            ids.append(i)
+    return ids
