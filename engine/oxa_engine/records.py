@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .protocol import JobError
+from .protocol import JobError, warn
 
 
 def read_jsonl(path: str) -> Iterator[tuple[int, dict]]:
@@ -31,6 +31,14 @@ def read_jsonl(path: str) -> Iterator[tuple[int, dict]]:
             yield lineno, row
 
 
+def count_records(path: str) -> int:
+    """Non-blank lines of a JSONL file (a cheap first pass, for progress totals)."""
+    if not Path(path).is_file():
+        raise JobError(f"input file not found: {path}", "input")
+    with open(path, "rb") as f:
+        return sum(1 for line in f if line.strip())
+
+
 def require(row: dict, field: str, kind: type, path: str, lineno: int) -> Any:
     if field not in row or row[field] is None:
         raise JobError(f"{path}, line {lineno}, field \"{field}\": missing field", "input")
@@ -40,14 +48,27 @@ def require(row: dict, field: str, kind: type, path: str, lineno: int) -> Any:
 
 
 class ResumableOutput:
-    def __init__(self, output: str, key: str = "id"):
+    """`fingerprint` (e.g. model, dtype, options) is stored beside the partial file; a rerun whose
+    fingerprint differs starts over instead of mixing numbers from two set-ups."""
+
+    def __init__(self, output: str, key: str | tuple[str, ...] = "id", fingerprint: dict | None = None):
         self.output = Path(output)
         self.partial = self.output.with_name(self.output.name + ".partial")
         self.key = key
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.done: dict[Any, list[dict]] = {}
+        self.resumed = 0
+        meta = self.output.with_name(self.output.name + ".partial.meta.json")
+        stamp = json.dumps(fingerprint or {}, sort_keys=True)
+        if self.partial.exists() and (not meta.exists() or meta.read_text() != stamp):
+            warn(f"{self.partial} was written with other settings; starting over")
+            self.partial.unlink()
         if self.partial.exists():
             self._recover()
+            self.resumed = sum(len(v) for v in self.done.values())
+        else:
+            meta.write_text(stamp)
+        self._meta = meta
         self._f = self.partial.open("a", encoding="utf-8")
 
     def _recover(self) -> None:
@@ -87,4 +108,5 @@ class ResumableOutput:
                     n += 1
         os.replace(tmp, self.output)
         self.partial.unlink(missing_ok=True)
+        self._meta.unlink(missing_ok=True)
         return n
