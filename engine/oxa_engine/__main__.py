@@ -13,6 +13,8 @@ JOBS = {
     "make-tiny-model": "make_tiny_model",
     "score": "score",
     "generate": "generate",
+    "train": "train",
+    "count-tokens": "count_tokens",
 }
 
 

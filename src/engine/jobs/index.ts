@@ -4,11 +4,15 @@ import { z } from "zod";
 import { makeTinyModelSpec } from "./make-tiny-model.ts";
 import { scoreSpec } from "./score.ts";
 import { generateSpec } from "./generate.ts";
+import { trainSpec } from "./train.ts";
+import { countTokensSpec } from "./count-tokens.ts";
 
 export const jobSpecs = {
   "make-tiny-model": makeTinyModelSpec,
   score: scoreSpec,
   generate: generateSpec,
+  train: trainSpec,
+  "count-tokens": countTokensSpec,
 } as const;
 
 export type JobName = keyof typeof jobSpecs;

@@ -1,0 +1,154 @@
+"""train: CE + alpha*UL fine-tuning over a batch schedule composed by TypeScript.
+
+Single process or under `accelerate launch` (DDP, DeepSpeed ZeRO, FSDP). Each step takes one global
+batch from the schedule, gives this rank its slice, accumulates exact gradients (train/step.py),
+clips, steps AdamW and the cosine schedule, and appends one line to <out>/metrics.jsonl (also
+streamed as a `metric` event). Checkpoints are model directories with the trainer state beside
+them; resume continues from the newest complete one with the same schedule.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+from pathlib import Path
+
+import torch
+
+from ..device import check_model_dir, resolve_device
+from ..protocol import JobError, Progress, emit, warn
+from ..train.checkpoint import complete_checkpoints, read_state, save_checkpoint, save_model_dir
+from ..train.encode import Encoder
+from ..train.micro_batches import n_micro_batches, rank_slice
+from ..train.objective import ObjectiveModel
+from ..train.optim import adamw, cosine_with_warmup
+from ..train.schedule import load_schedule
+from ..train.step import accumulate_gradients
+
+
+def _accelerator(spec: dict, n_micro: int):
+    from accelerate import Accelerator
+
+    device = resolve_device(spec["device"])
+    mixed = "bf16" if device.type == "cuda" and spec["dtype"] == "auto" else "no"
+    return Accelerator(cpu=device.type == "cpu", mixed_precision=mixed, gradient_accumulation_steps=n_micro)
+
+
+def _load_model(spec: dict):
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+    path = spec["model"]
+    check_model_dir(path)
+    config = AutoConfig.from_pretrained(path, local_files_only=True)
+    if spec["rope_theta"] is not None:
+        config.rope_parameters = {**(getattr(config, "rope_parameters", None) or {"rope_type": "default"}), "rope_theta": spec["rope_theta"]}
+    if spec["max_position_embeddings"] is not None:
+        config.max_position_embeddings = spec["max_position_embeddings"]
+    if config.max_position_embeddings < spec["cutoff"]:
+        raise JobError(
+            f"the model's max_position_embeddings ({config.max_position_embeddings}) is below the cutoff ({spec['cutoff']}): "
+            "lower --cutoff or raise --max-position-embeddings (with --rope-theta)", "model")
+    dtype = {"auto": torch.float32, "float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[spec["dtype"]]
+    tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModelForCausalLM.from_pretrained(path, config=config, local_files_only=True, dtype=dtype)
+    if spec["gradient_checkpointing"]:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+    model.config.use_cache = False
+    return model, tok
+
+
+def _resume_point(spec: dict, out: Path, schedule_sha: str):
+    found = complete_checkpoints(out)
+    if not spec["resume"] or not found:
+        return None, 0
+    state = read_state(found[-1])
+    if state["schedule_sha256"] != schedule_sha:
+        raise JobError(f"cannot resume from {found[-1]}: it was trained on a different schedule", "resume")
+    return found[-1], state["step"]
+
+
+def _trim_metrics(path: Path, step: int) -> None:
+    """Keeps the metric lines of steps the resumed state includes (a crash may have written more)."""
+    if path.exists():
+        keep = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l)["step"] <= step]
+        path.write_text("".join(l + "\n" for l in keep))
+
+
+def run(spec: dict) -> dict:
+    out = Path(spec["out"])
+    world = int(os.environ.get("WORLD_SIZE", "1"))  # set by `accelerate launch`
+    schedule, store = load_schedule(spec["schedule"], world)
+    n_micro = n_micro_batches(schedule.global_batch, world, spec["micro_batch_size"])
+    accelerator = _accelerator(spec, n_micro)
+    torch.manual_seed(spec["seed"])
+    lm, tok = _load_model(spec)
+    pad_id = tok.pad_token_id if tok.pad_token_id is not None else 0
+    encode = Encoder(tok, spec["chat"], spec["strip_default_system_prompt"], spec["append_eos"])
+    model = ObjectiveModel(lm, spec["alpha"], spec["loss_chunk_tokens"])
+    optimizer = adamw(model, spec["lr"], tuple(spec["betas"]), spec["weight_decay"])
+    total = len(schedule.batches)
+    scheduler = cosine_with_warmup(optimizer, total, spec["warmup_ratio"])
+    model, optimizer = accelerator.prepare(model, optimizer)
+    accelerator.register_for_checkpointing(scheduler)  # not prepared: a prepared one steps once per process
+
+    if accelerator.is_main_process:
+        out.mkdir(parents=True, exist_ok=True)
+    accelerator.wait_for_everyone()
+    ckpt, start = _resume_point(spec, out, schedule.sha256)
+    if ckpt is not None:
+        accelerator.load_state(str(ckpt / "trainer_state"))
+    metrics_path = out / "metrics.jsonl"
+    if accelerator.is_main_process:
+        if start == 0:
+            metrics_path.unlink(missing_ok=True)
+        _trim_metrics(metrics_path, start)
+    last_good = str(ckpt) if ckpt else None
+
+    model.train()
+    progress = Progress(total, "steps")
+    progress.advance(start, status=f"resumed at step {start}" if start else None, force=True)
+    save_every = spec["save_every"]
+    for step in range(start, total):
+        rows = schedule.batches[step]
+        n_ul = sum(store.loss_types[r] for r in rows)
+        n_ce = len(rows) - n_ul
+        seqs = [encode(store.get(r)) for r in rank_slice(rows, accelerator.process_index, world)]
+        too_long = [len(s.ids) for s in seqs if len(s.ids) > spec["cutoff"]]
+        if too_long:
+            raise JobError(f"step {step + 1}: a scheduled sequence has {too_long[0]} tokens, over the cutoff {spec['cutoff']} (the schedule should have dropped it)", "schedule")
+        t0 = time.perf_counter()
+        stats, tokens = accumulate_gradients(accelerator, model, seqs, n_ce, n_ul, spec["micro_batch_size"], pad_id)
+        loss = stats["ce_loss"] + spec["alpha"] * stats["ul_loss"]
+        grad_norm = accelerator.clip_grad_norm_(model.parameters(), spec["max_grad_norm"])
+        grad_norm = float(grad_norm) if grad_norm is not None else float("nan")
+        if not math.isfinite(loss) or not math.isfinite(grad_norm):
+            where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
+            raise JobError(f"non-finite {'loss' if not math.isfinite(loss) else 'gradient norm'} at step {step + 1} (epoch {schedule.epochs[step]}); stopped before the update; {where}", "nan")
+        lr = scheduler.get_last_lr()[0]
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        seconds = time.perf_counter() - t0
+        record = {
+            "step": step + 1, "epoch": schedule.epochs[step], "loss": loss,
+            "ce_loss": stats["ce_loss"] if n_ce else None, "ul_loss": stats["ul_loss"] if n_ul else None,
+            "weighted_ul": spec["alpha"] * stats["ul_loss"] if n_ul else None,
+            "entropy_ce": stats["entropy_ce"] if n_ce else None, "entropy_ul": stats["entropy_ul"] if n_ul else None,
+            "lr": lr, "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": tokens / seconds,
+        }
+        if accelerator.is_main_process:
+            with metrics_path.open("a") as f:
+                f.write(json.dumps(record) + "\n")
+        emit("metric", **record)
+        progress.advance(status=f"loss {loss:.4f}")
+        epoch_end = step + 1 == total or schedule.epochs[step + 1] != schedule.epochs[step]
+        if (save_every and (step + 1) % save_every == 0) or (spec["save_each_epoch"] and epoch_end) or step + 1 == total:
+            last_good = str(save_checkpoint(accelerator, model, tok, out, step + 1, schedule.sha256, spec["keep_checkpoints"]))
+
+    final = out / "model"
+    if accelerator.is_main_process:
+        final.mkdir(parents=True, exist_ok=True)
+    accelerator.wait_for_everyone()
+    save_model_dir(accelerator, model, tok, final)
+    return {"model": str(final), "steps": total, "resumed_from": start, "metrics": str(metrics_path), "processes": world}
