@@ -1,0 +1,9 @@
+// The built-in world: seeded math word problems with exact answers, a teacher writing correct
+// chains of thought in several styles, and the files a demo needs.
+export { writeWorld, WORLD_FILES, type WorldSummary } from "./write-world.ts";
+export { STYLE_IDS, DEFAULT_STYLE_WEIGHTS, teach, type StyleId } from "./teacher.ts";
+export { generateProblem } from "./generate-problem.ts";
+export { createRng, type Rng } from "./rng.ts";
+export type { WorldConfig } from "./world-config.ts";
+export type { TrainRecord, TestRecord, PretrainRecord } from "./world-records.ts";
+export { MIN_LEVEL, MAX_LEVEL } from "./difficulty.ts";

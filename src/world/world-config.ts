@@ -1,0 +1,18 @@
+// The knobs of a world: sizes, difficulty range, problem mix and the teacher's style frequencies.
+import type { StyleId } from "./teacher.ts";
+
+export interface WorldConfig {
+  seed: number;
+  nTrain: number;
+  nTest: number;
+  /** Problems in the pretraining corpus (distinct from train and test). */
+  nPretrain: number;
+  /** Teacher responses per train query. */
+  responses: number;
+  minLevel: number;
+  maxLevel: number;
+  /** Share of "think of a number" (algebra) problems; the rest are stories. */
+  unknownShare: number;
+  /** Relative frequency of each teacher style among train responses. */
+  styleWeights: Readonly<Record<StyleId, number>>;
+}
