@@ -1,4 +1,7 @@
 // The command table: one file per command, listed here in the order --help shows them.
 import type { Command } from "../command.ts";
+import { worldCommand } from "./world.ts";
 
-export const commands: Record<string, Command<any, any>> = {};
+export const commands: Record<string, Command<any, any>> = {
+  world: worldCommand,
+};
