@@ -37,6 +37,8 @@ export interface PretrainRecord {
   text: string;
   query: string;
   response: string;
+  gold: string;
+  program: string;
 }
 
 export const programOf = (p: Problem) => (p.kind === "story" ? expression(show(p.start), p.ops) : `${expression("x", p.ops)} = ${show(p.end)}`);
@@ -69,5 +71,5 @@ export const testRecord = (id: string, p: Problem): TestRecord => ({ id, problem
 
 export function pretrainRecord(cfg: WorldConfig, id: string, p: Problem): PretrainRecord {
   const response = teach(p, "terse", createRng(cfg.seed, "teacher", id));
-  return { id, text: `${p.text}\n\n${response}`, query: p.text, response };
+  return { id, text: `${p.text}\n\n${response}`, query: p.text, response, gold: show(p.answer), program: programOf(p) };
 }
