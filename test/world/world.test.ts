@@ -122,6 +122,6 @@ test("the tests' own checker rejects false claims and ignores algebra with x", (
   const bad = claims("Step 2: she adds 9 liters, so now she has 1 + 9 = 11 liters.");
   assert.deepEqual(bad, [["1 + 9", "11"]]);
   assert.notEqual(evaluate(bad[0][0]).join("/"), evaluate(bad[0][1]).join("/"));
-  assert.deepEqual(claims("So 2x + 14 must equal 40. Then 2x = 40 - 14 = 26, x = 13."), [["40 - 14", "26"]]);
+  assert.deepEqual(claims("So 2x + 14 = 40, 2x = 26. Move the constant: 40 - 14 = 26, x = 13."), [["40 - 14", "26"]]);
   assert.equal(boxedAnswer("The answer is \\boxed{\\frac{34}{6}}."), "17/3");
 });
