@@ -52,8 +52,9 @@ export function longTable(r: EvalResults, mode: "display" | "raw" = "display"): 
 /** One row per benchmark x bucket; per model its Pass@1 and the gain over the base (points). */
 export function bucketTable(r: EvalResults): Table | null {
   if (!r.buckets) return null;
-  const labels = Object.keys(r.models);
-  const headers = ["benchmark", "bucket", "problems", `${r.buckets.base} Pass@1`, ...labels.flatMap((l) => [`${l} Pass@1`, `${l} gain`])];
+  const base = r.buckets.base;
+  const labels = Object.keys(r.models).filter((l) => l !== base); // the base's own gain is 0 by definition
+  const headers = ["benchmark", "bucket", "problems", `${base} Pass@1`, ...labels.flatMap((l) => [`${l} Pass@1`, `${l} gain`])];
   const rows: string[][] = [];
   for (const [bench, { rows: brs }] of Object.entries(r.buckets.benchmarks)) {
     for (const b of brs) {

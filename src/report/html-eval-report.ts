@@ -1,0 +1,156 @@
+// The evaluation report: one self-contained HTML file with the comparison tables, Pass@1 with
+// standard errors, Pass@k' curves per benchmark, policy entropy, output-length histograms and,
+// when a base was given, the Pass@1 gain per difficulty bucket.
+import type { EvalResults } from "../eval/results.ts";
+import { bucketTable, longTable, wideTable } from "../eval/comparison-table.ts";
+import { barChart } from "./html-bar-chart.ts";
+import { lineChart } from "./html-line-chart.ts";
+import { histogram } from "./html-histogram.ts";
+import { htmlPage, htmlTable } from "./html-page.ts";
+import { esc } from "./html-axes.ts";
+
+/** Per model label, per benchmark: every sample's generated token count. */
+export type SampleLengths = Record<string, Record<string, readonly number[]>>;
+
+const pct = (v: number) => `${(100 * v).toFixed(v !== 0 && Math.abs(v) < 0.1 ? 1 : 0)}%`;
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
+
+/** Chart ids the report contains, in order (the browser test checks each is drawn). */
+export function reportChartIds(r: EvalResults): string[] {
+  const benches = r.benchmarks.map((b) => slug(b.name));
+  return [
+    "pass1",
+    ...benches.map((b) => `passk-${b}`),
+    ...(r.benchmarks.length > 1 ? ["passk-average"] : []),
+    "entropy",
+    ...benches.map((b) => `lengths-${b}`),
+    ...(r.buckets ? Object.keys(r.buckets.benchmarks).map((b) => `buckets-${slug(b)}`) : []),
+  ];
+}
+
+export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
+  const labels = Object.keys(r.models);
+  const benches = r.benchmarks.map((b) => b.name);
+  const sections: string[] = [];
+
+  const wide = wideTable(r);
+  const colMax = wide.headers.map((_, c) => (c === 0 ? NaN : Math.max(...wide.rows.map((row) => Number(row[c])).filter(Number.isFinite))));
+  sections.push(
+    `<h2>Comparison</h2>`,
+    htmlTable(wide, { best: (row, c) => c > 0 && labels.length > 1 && Number(wide.rows[row][c]) === colMax[c] }),
+    `<p class="note">Percent. Pass@1 is the mean correctness over ${r.settings.k} samples per problem; Pass@${r.settings.k} is the share of problems with at least one correct sample. Best per column in bold.</p>`,
+  );
+
+  const pass1Cats = benches.length > 1 ? [...benches, "average"] : benches;
+  const pick = (l: string, b: string, key: "pass@1" | "pass@1_se" | "entropy") =>
+    b === "average" ? r.models[l].average[key] : r.models[l].benchmarks[b][key];
+  const charts: string[] = [
+    barChart({
+      id: "pass1",
+      title: "Pass@1 (± one standard error across problems)",
+      categories: pass1Cats,
+      series: labels.map((l) => ({ name: l, values: pass1Cats.map((b) => pick(l, b, "pass@1")), errors: pass1Cats.map((b) => pick(l, b, "pass@1_se")) })),
+      xLabel: "benchmark",
+      yLabel: "Pass@1",
+      yFormat: pct,
+    }),
+  ];
+  for (const b of r.benchmarks) {
+    charts.push(
+      lineChart({
+        id: `passk-${slug(b.name)}`,
+        title: `Pass@k — ${b.name}`,
+        xLabel: "k",
+        yLabel: "Pass@k",
+        log2x: true,
+        yRange: [0, 1],
+        yFormat: pct,
+        series: labels.map((l) => {
+          const s = r.models[l].benchmarks[b.name];
+          return { name: l, points: s.curve_ks.map((k) => [k, s[`pass@${k}`]] as const) };
+        }),
+        note: "Unbiased estimator 1 − C(n−c,k)/C(n,k), averaged over problems.",
+      }),
+    );
+  }
+  if (benches.length > 1) {
+    charts.push(
+      lineChart({
+        id: "passk-average",
+        title: "Pass@k — average over benchmarks",
+        xLabel: "k",
+        yLabel: "Pass@k",
+        log2x: true,
+        yRange: [0, 1],
+        yFormat: pct,
+        series: labels.map((l) => {
+          const a = r.models[l].average;
+          const ks = Object.keys(a).filter((key) => /^pass@\d+$/.test(key)).map((key) => Number(key.slice(5))).sort((x, y) => x - y);
+          return { name: l, points: ks.map((k) => [k, a[`pass@${k}`]] as const) };
+        }),
+      }),
+    );
+  }
+  charts.push(
+    barChart({
+      id: "entropy",
+      title: "Policy entropy over generated tokens",
+      categories: pass1Cats,
+      series: labels.map((l) => ({ name: l, values: pass1Cats.map((b) => pick(l, b, "entropy")) })),
+      xLabel: "benchmark",
+      yLabel: "mean token entropy (nats)",
+      yFormat: (v) => v.toFixed(2),
+      note: "Token-weighted: every generated token counts once.",
+    }),
+  );
+  for (const b of benches) {
+    charts.push(
+      histogram({
+        id: `lengths-${slug(b)}`,
+        title: `Output length — ${b}`,
+        xLabel: "generated tokens",
+        series: labels.map((l) => ({ name: l, values: lengths[l]?.[b] ?? [] })),
+        note: labels.map((l) => `${l}: mean ${r.models[l].benchmarks[b].mean_length?.toFixed(0) ?? "-"}, median ${r.models[l].benchmarks[b].median_length?.toFixed(0) ?? "-"}`).join(" · "),
+      }),
+    );
+  }
+  if (r.buckets) {
+    for (const [b, { n, rows }] of Object.entries(r.buckets.benchmarks)) {
+      charts.push(
+        barChart({
+          id: `buckets-${slug(b)}`,
+          title: `Pass@1 gain over ${r.buckets.base} by difficulty — ${b}`,
+          categories: rows.map((row) => `${row.label} (${row.problems})`),
+          series: labels.map((l) => ({ name: l, values: rows.map((row) => row.models[l]?.gain ?? null) })),
+          xLabel: `${r.buckets.base}'s correct samples out of ${n} (problems)`,
+          yLabel: "Pass@1 gain",
+          yFormat: (v) => `${v >= 0 ? "+" : ""}${(100 * v).toFixed(0)}`,
+        }),
+      );
+    }
+  }
+  sections.push(`<h2>Charts</h2><p class="note">Click a legend entry to hide or show that model everywhere.</p><div class="grid">${charts.join("\n")}</div>`);
+
+  const long = longTable(r);
+  sections.push(`<h2>Per benchmark</h2>`, htmlTable(long, { rowClass: (row) => (long.rows[row][1] === "average" ? "avg" : "") }));
+  const bt = bucketTable(r);
+  if (bt) sections.push(`<h2>Difficulty buckets</h2>`, htmlTable(bt));
+  sections.push(
+    `<h2>Models</h2><ul>${labels.map((l) => `<li><b>${esc(l)}</b>: <code>${esc(r.models[l].path)}</code></li>`).join("")}</ul>`,
+    `<h2>Benchmarks</h2><ul>${r.benchmarks.map((b) => `<li><b>${esc(b.name)}</b>: ${b.problems} problems, <code>${esc(b.path)}</code></li>`).join("")}</ul>`,
+  );
+
+  const st = r.settings;
+  return htmlPage({
+    title: "oxa eval",
+    subtitle: `${labels.length} model${labels.length > 1 ? "s" : ""} × ${benches.length} benchmark${benches.length > 1 ? "s" : ""} · ${r.created_at}`,
+    meta: [
+      ["samples per problem", String(st.k)],
+      ["temperature", String(st.temperature)],
+      ["top-p", String(st.top_p)],
+      ["max new tokens", String(st.max_new_tokens)],
+      ["seed", String(st.seed)],
+    ],
+    sections,
+  });
+}
