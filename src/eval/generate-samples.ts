@@ -44,7 +44,6 @@ export function engineGenerator(opts: EngineOptions): Generator {
         max_new_tokens: req.settings.max_new_tokens,
         seed: req.settings.seed,
         batch_size: opts.batchSize,
-        entropy: true,
         chat: { apply_template: req.settings.apply_template, system_prompt: req.settings.system_prompt },
         device: opts.device,
         dtype: opts.dtype,
