@@ -1,0 +1,57 @@
+// `oxa select`: the OXA training subset (Gaussian-guided PPL sampling) or a baseline subset.
+import { z } from "zod";
+import { defineCommand } from "../command.ts";
+import { runSelect, STRATEGIES, type SelectResult } from "../../select/index.ts";
+
+const schema = z.object({
+  input: z.string().describe("scored (and verified) responses: .jsonl, .json or .parquet"),
+  out: z.string().describe("where the selected rows go (JSONL)"),
+  strategy: z.enum(STRATEGIES).default("gaussian").describe("gaussian (OXA), random (SFT), lowest-ppl (SFT_LP), interval (uniform PPL in [min, max]) or long-low-ppl"),
+  n: z.number().int().positive().default(50000).describe("how many responses to select (N)"),
+  perQuery: z.number().int().positive().default(1).describe("at most this many responses per query (d)"),
+  mu: z.number().default(2.5).describe("Gaussian centre: 2.5 for ~1.5B/3B models, 3.0 for ~7B and Qwen3-1.7B"),
+  sigma: z.number().positive().default(0.25).describe("Gaussian spread"),
+  minPpl: z.number().optional().describe("lower PPL bound (gaussian: 1.0; interval: required; others: none)"),
+  maxPpl: z.number().optional().describe("upper PPL bound (gaussian: 5.0; interval: required; long-low-ppl: the pool's median; others: none)"),
+  binWidth: z.number().positive().default(0.05).describe("PPL bin width (gaussian, interval)"),
+  redistribute: z.boolean().default(false).describe("give a short bin's missing units to the nearest bins that still have candidates"),
+  seed: z.number().int().default(0).describe("seed for tie-breaks and the final shuffle"),
+  queryField: z.string().default("query").describe("field holding the query"),
+  responsesField: z.string().default("response").describe("field holding the response (or the list of responses)"),
+  pplField: z.string().default("ppl").describe("field holding the PPL (or the list of PPLs)"),
+  lengthField: z.string().default("len").describe("field holding the token length (or the list of lengths)"),
+  correctField: z.string().optional().describe("field holding the verdict (or the list of verdicts); when given, only correct responses are candidates"),
+  stats: z.string().optional().describe("JSON summary path (default: <out>.stats.json)"),
+  svg: z.string().optional().describe("picture path (default: <out>.svg)"),
+});
+
+export const selectCommand = defineCommand({
+  name: "select",
+  summary: "choose the training subset: Gaussian-guided PPL sampling (OXA) or a baseline",
+  description: `Reads scored responses in either shape — one per row ({query, response, ppl, len, correct}) or a
+query with parallel lists (responses, ppls, lengths, verdicts) — and writes the chosen ones as JSONL
+rows {query, response, ppl, len, ...the row's other fields}, in seeded random order. Each response
+is taken at most once; a PPL bin that runs short of candidates stays short and the summary says so
+(or pass --redistribute). Same input and seed give byte-identical output.`,
+  examples: [
+    "oxa select scored.jsonl sel.jsonl --correct-field correct",
+    "oxa select scored.jsonl sel-7b.jsonl --mu 3.0 --correct-field correct --seed 1",
+    "oxa select grouped.jsonl sel.jsonl --responses-field responses --ppl-field ppls --length-field lengths --correct-field verdicts",
+    "oxa select scored.jsonl sft-lp.jsonl --strategy lowest-ppl --correct-field correct",
+    "oxa select scored.jsonl band.jsonl --strategy interval --min-ppl 2.5 --max-ppl 3.0 --correct-field correct",
+  ],
+  positionals: ["input", "out"],
+  schema,
+  async run(c, ctx) {
+    const { result } = await runSelect({
+      ...c,
+      fields: { query: c.queryField, response: c.responsesField, ppl: c.pplField, length: c.lengthField, correct: c.correctField },
+      progress: ctx.progress,
+    });
+    return result;
+  },
+  format: (r: SelectResult) =>
+    `selected ${r.selected} of ${r.requested} requested from ${r.candidates} candidates` +
+    `${r.shortfall > 0 ? ` (short by ${r.shortfall}; see the per-bin shortfall in ${r.stats})` : ""}\n` +
+    `  rows:    ${r.out}\n  summary: ${r.stats}\n  picture: ${r.svg}\n`,
+});

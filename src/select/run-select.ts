@@ -1,0 +1,89 @@
+// The `select` stage with its I/O: pass one reads the pool (no texts), the strategy picks, pass
+// two reads back only the chosen rows and writes them — JSONL, a JSON summary and an SVG, each
+// atomically. Bad rows stop it with an InputError naming file, line and field.
+import { AtomicJsonlWriter, writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { nullProgress, type Progress } from "../cli/progress.ts";
+import { outputRecord } from "./output-record.ts";
+import { readPool } from "./read-pool.ts";
+import type { PoolFields, ResponseFacts } from "./row-facts.ts";
+import { openRowReader } from "./row-reader.ts";
+import { selectCandidates, type SelectOptions } from "./select-candidates.ts";
+import { selectionChart } from "./selection-chart.ts";
+import { selectionStats, type SelectionStats } from "./selection-stats.ts";
+
+export interface SelectRun extends SelectOptions {
+  input: string;
+  out: string;
+  /** Where the JSON summary and the SVG go (defaults: beside `out`). */
+  stats?: string;
+  svg?: string;
+  fields: PoolFields;
+  progress?: (label: string, total?: number) => Progress;
+}
+
+export interface SelectResult {
+  out: string;
+  stats: string;
+  svg: string;
+  requested: number;
+  selected: number;
+  shortfall: number;
+  candidates: number;
+  excluded: Record<string, number>;
+}
+
+/** Why a response cannot be a selection candidate (null: it can). */
+export function selectExclusion(fields: PoolFields): (f: ResponseFacts) => string | null {
+  return (f) => {
+    if (fields.correct && f.correct !== true) return f.correct === false ? "incorrect" : "unverified";
+    if (Number.isNaN(f.ppl)) return "unscored";
+    if (Number.isNaN(f.len)) return "no length";
+    return null;
+  };
+}
+
+const besideOut = (out: string, ext: string) => out.replace(/\.jsonl$/i, "") + ext;
+
+export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; stats: SelectionStats }> {
+  const progress = o.progress ?? (() => nullProgress);
+  const bar = progress(`reading ${o.input}`);
+  const { pool, summary } = await readPool(o.input, { fields: o.fields, exclude: selectExclusion(o.fields), progress: bar });
+  bar.finish(`${summary.kept} candidates`);
+  const { input, out, stats: _s, svg: _v, fields, progress: _p, ...options } = o;
+  const sel = selectCandidates(pool, options);
+  const stats = selectionStats(pool, sel, options, summary);
+
+  const writer = new AtomicJsonlWriter(out);
+  const reader = await openRowReader(input, pool);
+  const wbar = progress(`writing ${out}`, sel.picked.length);
+  try {
+    for (const i of sel.picked) {
+      await writer.write(outputRecord(reader.row(i), pool.item[i], fields));
+      wbar.tick();
+    }
+    await writer.close();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  } finally {
+    reader.close();
+    wbar.finish();
+  }
+  const statsPath = o.stats ?? besideOut(out, ".stats.json");
+  const svgPath = o.svg ?? besideOut(out, ".svg");
+  writeJsonAtomic(statsPath, stats);
+  writeFileAtomic(svgPath, selectionChart(stats));
+  return {
+    stats,
+    result: {
+      out,
+      stats: statsPath,
+      svg: svgPath,
+      requested: o.n,
+      selected: sel.picked.length,
+      shortfall: stats.totals.shortfall,
+      candidates: summary.kept,
+      excluded: summary.excluded,
+    },
+  };
+}
