@@ -1,7 +1,9 @@
 // The command table: one file per command, listed here in the order --help shows them.
 import type { Command } from "../command.ts";
 import { worldCommand } from "./world.ts";
+import { selectCommand } from "./select.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
+  select: selectCommand,
 };
