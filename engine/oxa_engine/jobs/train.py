@@ -109,7 +109,8 @@ def run(spec: dict) -> dict:
     progress = Progress(total, "steps")
     progress.advance(start, status=f"resumed at step {start}" if start else None, force=True)
     save_every = spec["save_every"]
-    for step in range(start, total):
+    end = min(total, spec["stop_after"]) if spec["stop_after"] is not None else total
+    for step in range(start, end):
         rows = schedule.batches[step]
         n_ul = sum(store.loss_types[r] for r in rows)
         n_ce = len(rows) - n_ul
@@ -143,9 +144,11 @@ def run(spec: dict) -> dict:
         emit("metric", **record)
         progress.advance(status=f"loss {loss:.4f}")
         epoch_end = step + 1 == total or schedule.epochs[step + 1] != schedule.epochs[step]
-        if (save_every and (step + 1) % save_every == 0) or (spec["save_each_epoch"] and epoch_end) or step + 1 == total:
+        if (save_every and (step + 1) % save_every == 0) or (spec["save_each_epoch"] and epoch_end) or step + 1 == end:
             last_good = str(save_checkpoint(accelerator, model, tok, out, step + 1, schedule.sha256, spec["keep_checkpoints"]))
 
+    if end < total:
+        return {"model": None, "steps": end, "resumed_from": start, "metrics": str(metrics_path), "processes": world, "stopped_early": True}
     final = out / "model"
     if accelerator.is_main_process:
         final.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ export const trainSpec = z.object({
   save_every: z.number().int().min(0).default(0).describe("checkpoint every N steps (0 = only at epoch ends and the end)"),
   save_each_epoch: z.boolean().default(true).describe("checkpoint at the end of each epoch"),
   keep_checkpoints: z.number().int().min(0).default(2).describe("complete checkpoints kept (0 = all)"),
+  stop_after: z.number().int().min(1).nullable().default(null).describe("stop after this step (resume later); the learning-rate plan stays that of the whole schedule"),
   resume: z.boolean().default(false).describe("continue from the newest complete checkpoint in out/"),
   seed: z.number().int().default(0),
   dtype: z.enum(["auto", "float32", "bfloat16"]).default("auto").describe("auto = float32 weights with bf16 autocast on CUDA, float32 on CPU; bfloat16 = pure bf16 weights"),
