@@ -16,8 +16,8 @@ export interface ScalarContext {
   budget: Budget;
 }
 
-/** Fixed, irregular sample values (deterministic verdicts; unlikely to hit special points). */
-const SAMPLES = [0.7317, -1.3259, 1.9131, 2.4773, -0.4621, 1.1842, -2.2087, 0.3561, 1.6294, -0.8853, 2.0719, -1.7406];
+/** Fixed, irregular sample values of alternating sign (deterministic verdicts; |x| ≠ x shows at once). */
+const SAMPLES = [0.7317, -1.3259, 1.9131, -0.4621, 2.4773, -2.2087, 1.1842, -0.8853, 1.6294, -1.7406, 0.3561, -2.0719];
 const POINTS = 4;
 
 function infinitySign(n: Node): number {
@@ -64,7 +64,7 @@ function valuesEqual(a: Node, b: Node, va: Value, vb: Value, o: ResolvedOptions)
 }
 
 function envAt(names: string[], k: number): Env {
-  return new Map(names.map((name, j) => [name, V.float(SAMPLES[(k * 5 + j * 7) % SAMPLES.length] + j * 0.0137)]));
+  return new Map(names.map((name, j) => [name, V.float(SAMPLES[(k + 3 * j) % SAMPLES.length] + j * 0.0137)]));
 }
 
 /** Equality of two scalar expressions (no ±, no containers). */

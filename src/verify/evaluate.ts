@@ -53,9 +53,16 @@ function factorial(v: Value): Value {
   return V.exact(R.q(r));
 }
 
+/** C(n, k) for an integer k: exact for integer n, else the falling-factorial polynomial n(n−1)…/k!. */
 function binom(a: Value, b: Value): Value {
   const n = asInteger(a), k = asInteger(b);
-  if (n === null || k === null || n < 0n || n > 100000n) return V.NAN;
+  if (k === null || k < 0n || k > 1000n) return V.NAN;
+  if (n === null) {
+    let r: Value = V.exact(R.ONE);
+    for (let j = 0n; j < k; j++) r = V.div(V.mul(r, V.sub(a, V.exact(R.q(j)))), V.exact(R.q(j + 1n)));
+    return r;
+  }
+  if (n < 0n || n > 100000n) return V.NAN;
   if (k < 0n || k > n) return V.exact(R.ZERO);
   let r = 1n;
   const kk = k < n - k ? k : n - k;

@@ -40,7 +40,8 @@ function phraseAnswer(text: string): string | null {
   if (!last) return null;
   const rest = text.slice(last.index + last[0].length, last.index + last[0].length + 2000);
   const math = /^(\$\$[\s\S]+?\$\$|\$[^$]+\$|\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\])/.exec(rest);
-  const span = math ? math[1] : (/^[^\n]*?(?=\.\s|\.$|\n|$)/.exec(rest)?.[0] ?? "");
+  // Without delimiters the answer ends with the sentence or where an explanation starts.
+  const span = math ? math[1] : (/^[^\n]*?(?=\.\s|\.$|\n|$|,?\s+(?:since|because|as|which|where|so|for|when)\s)/.exec(rest)?.[0] ?? "");
   const out = stripDelimiters(span.replace(/^\*\*|\*\*$/g, "")).trim();
   return out === "" ? null : out;
 }

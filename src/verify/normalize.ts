@@ -31,7 +31,7 @@ const REPLACE: [RegExp, string][] = [
   [/∈/g, "\\in "],
   [/\\(?:dfrac|tfrac)/g, "\\frac"],
   [/\\(?:lvert|rvert|vert|mid)(?![a-zA-Z])/g, "|"],
-  [/\\(?:,|;|:|!|>| |quad|qquad|enspace|thinspace|medspace|thickspace|hfill)(?![a-zA-Z])/g, " "],
+  [/(?<!\\)\\(?:,|;|:|!|>| |quad|qquad|enspace|thinspace|medspace|thickspace|hfill)(?![a-zA-Z])/g, " "],
   [/~/g, " "],
   [/\\neq(?![a-zA-Z])/g, "\\ne"],
 ];

@@ -32,19 +32,21 @@ const CHOICE = /^\(?([A-E])\)?$/;
 const PRED_CHOICE = /^(?:\\text\{)?\(?([A-E])\)?(?:$|[\s.:)}])/;
 const TEXT = /^[A-Za-z][A-Za-z\s',.-]*$/;
 
-function isText(s: string): boolean {
-  return TEXT.test(s) && /[A-Za-z]{4,}/.test(s) && /\s/.test(s.trim());
+/** Words, not math: several words, or one that was wrapped in \text{} or is too long to be a product of variables. */
+function isText(raw: string, s: string): boolean {
+  return TEXT.test(s) && (/\s/.test(s) || /[A-Za-z]{4,}/.test(s) || /^\s*\\(?:text|mbox|textbf|mathrm)\s*\{[A-Za-z\s]+\}\s*$/.test(raw));
 }
 const canonicalText = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").replace(/^(?:the|a|an) /, "").trim();
 
-function read(raw: string, o: ResolvedOptions, budget: Budget, choice: boolean): Read {
+/** Reads one side; `gold` (when given) is the already-read gold, which decides how words are taken. */
+function read(raw: string, o: ResolvedOptions, budget: Budget, gold?: Read): Read {
   if (raw.length > o.maxAnswerLength) throw new ParseError(`answer longer than ${o.maxAnswerLength} characters`);
   const s = normalize(raw);
-  if (choice) {
+  if (gold?.k === "choice") {
     const m = PRED_CHOICE.exec(s);
     if (m) return { k: "choice", letter: m[1] };
   }
-  if (isText(s)) return { k: "text", text: canonicalText(s) };
+  if (isText(raw, s) || (gold?.k === "text" && TEXT.test(s))) return { k: "text", text: canonicalText(s) };
   return { k: "math", a: toAnswer(parseLatex(s, budget)) };
 }
 
@@ -83,7 +85,7 @@ export function verify(gold: string | number, response: string, options: VerifyO
   try {
     let gr: Read;
     try {
-      gr = read(g, o, budget, false);
+      gr = read(g, o, budget);
       if (gr.k === "math" && gr.a.k === "scalar" && gr.a.n.t === "sym" && CHOICE.test(gr.a.n.name)) gr = { k: "choice", letter: gr.a.n.name };
     } catch (e) {
       if (e instanceof ParseError) return done(false, "gold_unparsed", null, `gold answer unreadable: ${e.message}`);
@@ -94,7 +96,7 @@ export function verify(gold: string | number, response: string, options: VerifyO
     if (predicted === null) return done(false, "pred_unparsed", null, ex.reason ?? "no answer found");
     let pr: Read;
     try {
-      pr = read(predicted, o, budget, gr.k === "choice");
+      pr = read(predicted, o, budget, gr);
     } catch (e) {
       if (e instanceof ParseError) return done(false, "pred_unparsed", predicted, `predicted answer unreadable: ${e.message}`);
       throw e;
