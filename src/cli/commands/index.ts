@@ -2,8 +2,10 @@
 import type { Command } from "../command.ts";
 import { worldCommand } from "./world.ts";
 import { selectCommand } from "./select.ts";
+import { evalCommand } from "./eval.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
   select: selectCommand,
+  eval: evalCommand,
 };
