@@ -1,11 +1,13 @@
 // The command table: one file per command, listed here in the order --help shows them.
 import type { Command } from "../command.ts";
 import { worldCommand } from "./world.ts";
+import { runPipelineCommand } from "./run.ts";
 import { selectCommand } from "./select.ts";
 import { evalCommand } from "./eval.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
+  run: runPipelineCommand,
   select: selectCommand,
   eval: evalCommand,
 };

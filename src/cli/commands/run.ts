@@ -1,0 +1,36 @@
+// `oxa run`: runs a pipeline file of named stages, each one of our commands, with caching and resume.
+import { z } from "zod";
+import { defineCommand } from "../command.ts";
+import { formatSummary, runPipeline, type RunReport } from "../../pipeline/index.ts";
+
+const schema = z.object({
+  pipeline: z.string().describe("the pipeline file (YAML)"),
+  out: z.string().optional().describe("run directory (default: the file's run:, else runs/<file name>)"),
+  from: z.string().optional().describe("rerun this stage and every stage after it; earlier ones are kept"),
+  only: z.string().optional().describe("rerun only this stage; the others are kept"),
+  var: z.array(z.string()).default([]).describe("override a pipeline variable, NAME=VALUE (repeatable)"),
+});
+
+export const runPipelineCommand = defineCommand({
+  name: "run",
+  summary: "Run a pipeline of stages (any oxa command) with manifests, caching and resume",
+  description: `Each stage names a command (uses: world, verify, score, select, ...) and its options (with:).
+Options can refer to \${run}, \${out} (the stage's output directory <run>/<stage>/out), \${vars.NAME},
+\${stages.NAME.out} and \${stages.NAME.result.FIELD}. A stage whose command, options and input
+contents are unchanged since it last finished is skipped; a killed run resumes at the stage it
+was in. See docs/pipeline.md.`,
+  examples: ["oxa run examples/pipelines/world.yaml", "oxa run pipeline.yaml --out runs/try2 --var seed=3", "oxa run pipeline.yaml --from select", "oxa run pipeline.yaml --only eval --json"],
+  schema,
+  positionals: ["pipeline"],
+  async run(c, ctx) {
+    const { commands } = await import("./index.ts"); // lazily: the table lists this command too
+    const report = await runPipeline({ file: c.pipeline, out: c.out, from: c.from, only: c.only, vars: c.var, commands, ctx });
+    if (!report.ok) {
+      ctx.log(formatSummary(report));
+      const failed = report.stages.find((s) => s.status === "failed")!;
+      throw new Error(`stage "${failed.name}" (oxa ${failed.uses}) failed: ${failed.error}`);
+    }
+    return report;
+  },
+  format: (r: RunReport) => formatSummary(r),
+});

@@ -1,0 +1,7 @@
+// The pipeline runner: YAML stages run in-process through the command table, with manifests,
+// content-hash caching and resume.
+export { runPipeline, type RunOptions, type RunReport, type StageReport, type StageStatus } from "./run-pipeline.ts";
+export { formatSummary } from "./summary.ts";
+export { loadPipeline, pipelineSchema, type Pipeline, type Stage } from "./pipeline-file.ts";
+export { manifestSchema, type Manifest } from "./manifest.ts";
+export { hashFile, hashPath } from "./content-hash.ts";

@@ -1,0 +1,85 @@
+// The pipeline file: YAML of named stages, each a command of ours (`uses`) with its parameters
+// (`with`). Read once, validated with zod; every error names the file, the line and the key.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { InputError } from "../io/errors.ts";
+
+const NAME = /^[a-z][a-z0-9_-]*$/;
+
+const stageSchema = z
+  .object({
+    uses: z.string().min(1).describe("the command this stage runs (oxa <uses>)"),
+    with: z.record(z.string(), z.unknown()).default({}).describe("the command's options; keys in kebab-case or camelCase"),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const pipelineSchema = z
+  .object({
+    run: z.string().min(1).optional().describe("default run directory (--out overrides it)"),
+    vars: z.record(z.string().regex(NAME, "variable names are lowercase letters, digits, - and _"), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    stages: z
+      .record(z.string().regex(NAME, "stage names are lowercase letters, digits, - and _, starting with a letter"), stageSchema)
+      .refine((s) => Object.keys(s).length > 0, "a pipeline needs at least one stage"),
+  })
+  .strict();
+
+export interface Stage {
+  name: string;
+  uses: string;
+  with: Record<string, unknown>;
+}
+
+export interface Pipeline {
+  file: string;
+  run?: string;
+  vars: Record<string, string | number | boolean>;
+  stages: Stage[];
+  /** The 1-based line of a key path in the file (the nearest existing parent when it is absent). */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** "line 12, stages.score.with.top-p" — a location inside the pipeline file. */
+export function where(p: Pipeline, path: readonly (string | number)[]): string {
+  const line = p.lineOf(path);
+  return `${line ? `line ${line}, ` : ""}${path.join(".")}`;
+}
+
+function lineLookup(doc: Document, lc: LineCounter) {
+  return (path: readonly (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      const pair = n > 0 ? (doc.getIn(path.slice(0, n - 1), true) as any)?.items?.find?.((it: any) => it?.key?.value === path[n - 1]) : undefined;
+      const offset = pair?.key?.range?.[0] ?? node?.range?.[0];
+      if (offset !== undefined) return lc.linePos(offset).line;
+    }
+    return undefined;
+  };
+}
+
+export function loadPipeline(file: string): Pipeline {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(`cannot read the pipeline file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new InputError(e.message.split("\n")[0], { file, line: e.linePos?.[0].line });
+  }
+  const lineOf = lineLookup(doc, lc);
+  const r = pipelineSchema.safeParse(doc.toJS());
+  if (!r.success) {
+    const lines = r.error.issues.map((iss) => {
+      const line = lineOf(iss.path as (string | number)[]);
+      return `  ${line ? `line ${line}, ` : ""}${iss.path.join(".") || "(top level)"}: ${iss.message}`;
+    });
+    throw new InputError(`invalid pipeline:\n${lines.join("\n")}`, { file });
+  }
+  const stages = Object.entries(r.data.stages).map(([name, s]) => ({ name, uses: s.uses, with: s.with }));
+  return { file, run: r.data.run, vars: r.data.vars, stages, lineOf };
+}

@@ -1,0 +1,129 @@
+// `oxa run`: runs a pipeline's stages in order, in-process, through the command table. A stage
+// whose command, parameters and input contents are unchanged since its last finished run is
+// skipped; --from reruns a stage and all after it; --only reruns one stage. Stages outside the
+// chosen range are kept as they are, and their results stay visible to later stages.
+import { join, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { Command, CommandContext } from "../cli/command.ts";
+import { UsageError } from "../io/errors.ts";
+import { codeVersion } from "./code-version.ts";
+import { executeStage } from "./execute-stage.ts";
+import { HashCache } from "./hash-cache.ts";
+import { manifestPath, manifestSchema, outputsIntact, readJsonAs } from "./manifest.ts";
+import { loadPipeline, type Pipeline } from "./pipeline-file.ts";
+import { lockRun } from "./run-lock.ts";
+import { stageConfig, stageOutDir, type StageEnv } from "./stage-config.ts";
+import { inputPaths, stageKey } from "./stage-key.ts";
+
+export interface RunOptions {
+  file: string;
+  /** Run directory; default: the file's `run:`, else runs/<file name>. */
+  out?: string;
+  from?: string;
+  only?: string;
+  /** NAME=VALUE overrides of the file's vars (values read as YAML scalars). */
+  vars?: readonly string[];
+  commands: Record<string, Command<any, any>>;
+  ctx: CommandContext;
+}
+
+/** ran: executed now; cached: unchanged since its last run; kept: outside --from/--only; not-run: never finished. */
+export type StageStatus = "ran" | "cached" | "kept" | "failed" | "not-run";
+
+export interface StageReport {
+  name: string;
+  uses: string;
+  status: StageStatus;
+  seconds: number;
+  result?: unknown;
+  error?: string;
+}
+
+export interface RunReport {
+  file: string;
+  run: string;
+  ok: boolean;
+  seconds: number;
+  stages: StageReport[];
+}
+
+function overrideVars(p: Pipeline, pairs: readonly string[]): Record<string, unknown> {
+  const vars: Record<string, unknown> = { ...p.vars };
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    const name = pair.slice(0, eq);
+    if (eq < 1 || !(name in vars)) throw new UsageError(`--var ${pair}: expected NAME=VALUE with NAME one of the pipeline's vars (${Object.keys(vars).join(", ") || "none declared"})`);
+    vars[name] = parseYaml(pair.slice(eq + 1));
+  }
+  return vars;
+}
+
+/** What each stage does in this invocation: decided by --from / --only before anything runs. */
+function plan(p: Pipeline, from?: string, only?: string): ("auto" | "force" | "keep")[] {
+  const names = p.stages.map((s) => s.name);
+  for (const [flag, v] of [["--from", from], ["--only", only]] as const) {
+    if (v !== undefined && !names.includes(v)) throw new UsageError(`${flag} ${v}: no such stage (stages: ${names.join(", ")})`);
+  }
+  if (from && only) throw new UsageError("--from and --only cannot be combined");
+  return names.map((n, i) => (only ? (n === only ? "force" : "keep") : from ? (i >= names.indexOf(from) ? "force" : "keep") : "auto"));
+}
+
+export async function runPipeline(o: RunOptions): Promise<RunReport> {
+  const p = loadPipeline(o.file);
+  const runDir = o.out ?? p.run ?? join("runs", o.file.replace(/^.*\//, "").replace(/\.ya?ml$/, ""));
+  const env: StageEnv & { results: Map<string, unknown> } = { runDir, vars: overrideVars(p, o.vars ?? []), results: new Map() };
+  const modes = plan(p, o.from, o.only);
+  const commandOf = (i: number) => o.commands[p.stages[i].uses];
+  for (const [i, stage] of p.stages.entries()) {
+    if (!commandOf(i)) throw new UsageError(`${o.file}: stage "${stage.name}" uses "${stage.uses}", which is not a command (commands: ${Object.keys(o.commands).join(", ")})`);
+  }
+  // Kept stages contribute their recorded results; then every stage is checked before any runs.
+  p.stages.forEach((s, i) => {
+    const m = modes[i] === "keep" ? readJsonAs(manifestPath(runDir, s.name), manifestSchema) : null;
+    if (m) env.results.set(s.name, m.result);
+  });
+  p.stages.forEach((s, i) => stageConfig(p, s, commandOf(i), env, true));
+
+  const release = lockRun(runDir);
+  const cache = new HashCache(join(runDir, ".hash-cache.json"));
+  const code = await codeVersion();
+  const t0 = performance.now();
+  const reports: StageReport[] = [];
+  try {
+    for (const [i, stage] of p.stages.entries()) {
+      const report: StageReport = { name: stage.name, uses: stage.uses, status: "not-run", seconds: 0 };
+      reports.push(report);
+      if (reports.some((r) => r.status === "failed")) continue;
+      const old = readJsonAs(manifestPath(runDir, stage.name), manifestSchema);
+      if (modes[i] === "keep") {
+        report.status = old ? "kept" : "not-run";
+        continue;
+      }
+      const cmd = commandOf(i);
+      const { config, portable } = stageConfig(p, stage, cmd, env);
+      const stageDir = join(runDir, stage.name);
+      const { key, hashes } = await stageKey(cmd.name, portable, inputPaths(config, portable, stageDir, runDir), cache.hash);
+      if (modes[i] === "auto" && old?.key === key && outputsIntact(old, stageOutDir(runDir, stage.name))) {
+        Object.assign(report, { status: "cached", result: old.result });
+        env.results.set(stage.name, old.result);
+        o.ctx.log(`[${stage.name}] cached (unchanged since ${old.finishedAt})`);
+        continue;
+      }
+      o.ctx.log(`[${stage.name}] running oxa ${cmd.name}`);
+      const ctx: CommandContext = { json: false, log: (m) => o.ctx.log(`[${stage.name}] ${m}`), progress: (label, total) => o.ctx.progress(`${stage.name}: ${label}`, total) };
+      const started = performance.now();
+      try {
+        const m = await executeStage({ runDir, name: stage.name, cmd, config, params: portable, key, inputs: hashes, code, ctx, fileHash: cache.hash });
+        Object.assign(report, { status: "ran", seconds: m.seconds, result: m.result });
+        env.results.set(stage.name, m.result);
+      } catch (e) {
+        Object.assign(report, { status: "failed", seconds: (performance.now() - started) / 1000, error: (e as Error).message });
+      } finally {
+        cache.save();
+      }
+    }
+  } finally {
+    release();
+  }
+  return { file: o.file, run: resolve(runDir), ok: !reports.some((r) => r.status === "failed"), seconds: (performance.now() - t0) / 1000, stages: reports };
+}

@@ -1,0 +1,111 @@
+// Turns a stage's `with` block into the validated config of its command: keys normalised to the
+// command's camelCase names (unknown keys are errors, not silently dropped), references
+// substituted, then the command's own zod schema applied. Errors name the file, line and key.
+import { join } from "node:path";
+import type { z } from "zod";
+import type { Command } from "../cli/command.ts";
+import { kebab } from "../cli/flags.ts";
+import { InputError } from "../io/errors.ts";
+import { pick, substitute, type Ref } from "./references.ts";
+import { where, type Pipeline, type Stage } from "./pipeline-file.ts";
+
+const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** What references can see while a stage is prepared. */
+export interface StageEnv {
+  runDir: string;
+  vars: Record<string, unknown>;
+  /** Results of earlier stages that have one (ran, cached or kept from an earlier run). */
+  results: ReadonlyMap<string, unknown>;
+}
+
+/** Marks a value that only exists once an earlier stage has run (used by the up-front check). */
+const PENDING = Symbol("pending");
+
+export const stageOutDir = (runDir: string, stage: string) => join(runDir, stage, "out");
+
+function fail(p: Pipeline, stage: Stage, problems: { path: (string | number)[]; message: string }[]): never {
+  const lines = problems.map((x) => `  ${where(p, ["stages", stage.name, ...x.path])}: ${x.message}`);
+  throw new InputError(`stage "${stage.name}" (uses: ${stage.uses}):\n${lines.join("\n")}`, { file: p.file });
+}
+
+/** The `with` keys mapped to the command's schema keys; unknown keys are reported with a guess. */
+function normaliseKeys(p: Pipeline, stage: Stage, cmd: Command): Map<string, string> {
+  const known = Object.keys(cmd.schema.shape);
+  const keys = new Map<string, string>();
+  const problems: { path: string[]; message: string }[] = [];
+  for (const raw of Object.keys(stage.with)) {
+    const key = camel(raw);
+    if (known.includes(key)) keys.set(raw, key);
+    else {
+      const near = known.find((k) => kebab(k).startsWith(kebab(key).slice(0, 3)));
+      problems.push({ path: ["with", raw], message: `"${cmd.name}" has no option "${raw}"${near ? ` (did you mean "${kebab(near)}"?)` : ""}; see oxa ${cmd.name} --help` });
+    }
+  }
+  if (problems.length) fail(p, stage, problems);
+  return keys;
+}
+
+function lookup(p: Pipeline, stage: Stage, order: readonly string[], env: StageEnv, runDir: string, pending: boolean, key: string) {
+  const before = order.slice(0, order.indexOf(stage.name));
+  return (ref: Ref): unknown => {
+    const bad = (message: string) => fail(p, stage, [{ path: ["with", key], message }]);
+    if (ref.kind === "run") return runDir;
+    if (ref.kind === "out") return stageOutDir(runDir, stage.name);
+    if (ref.kind === "stage") return stage.name;
+    if (ref.kind === "var") {
+      if (!(ref.name in env.vars)) bad(`no variable "${ref.name}" (declare it under vars:)`);
+      return env.vars[ref.name];
+    }
+    if (!before.includes(ref.stage)) bad(order.includes(ref.stage) ? `stage "${ref.stage}" comes later; a stage can only use earlier ones` : `there is no stage "${ref.stage}"`);
+    if (!env.results.has(ref.stage) && !pending) bad(`stage "${ref.stage}" has not finished yet (run it first)`);
+    if (ref.kind === "stageOut") return stageOutDir(runDir, ref.stage);
+    if (!env.results.has(ref.stage)) return PENDING;
+    const v = pick(env.results.get(ref.stage), ref.path);
+    if (v === undefined) bad(`stage "${ref.stage}" has no result field "${ref.path.join(".")}"`);
+    return v;
+  };
+}
+
+const hasPending = (v: unknown): boolean => v === PENDING || (v !== null && typeof v === "object" && Object.values(v).some(hasPending));
+
+export interface StageConfig {
+  /** The validated config the command runs with. */
+  config: Record<string, unknown>;
+  /** The same parameters with the run directory written as "<run>": the cache key's view. */
+  portable: Record<string, unknown>;
+}
+
+/**
+ * Resolves and validates a stage. With `pending` (the check before anything runs), results of
+ * earlier stages need not exist yet, and options that use them are checked once they do.
+ */
+export function stageConfig(p: Pipeline, stage: Stage, cmd: Command, env: StageEnv, pending = false): StageConfig {
+  const keys = normaliseKeys(p, stage, cmd);
+  const order = p.stages.map((s) => s.name);
+  const resolve = (runDir: string) => {
+    const out: Record<string, unknown> = {};
+    for (const [raw, key] of keys) {
+      try {
+        out[key] = substitute(stage.with[raw], lookup(p, stage, order, env, runDir, pending, raw));
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        fail(p, stage, [{ path: ["with", raw], message: (e as Error).message }]);
+      }
+    }
+    return out;
+  };
+  const values = resolve(env.runDir);
+  const later = new Set(Object.keys(values).filter((k) => hasPending(values[k])));
+  const r = (cmd.schema as z.ZodObject).safeParse(values);
+  if (!r.success) {
+    const rawOf = (key: string) => [...keys].find(([, k]) => k === key)?.[0] ?? kebab(key);
+    const problems = r.error.issues
+      .filter((iss) => !later.has(String(iss.path[0])))
+      .map((iss) => ({ path: ["with", ...(iss.path.length ? [rawOf(String(iss.path[0])), ...iss.path.slice(1).map(String)] : [])], message: iss.message }));
+    if (problems.length) fail(p, stage, problems);
+    return { config: {}, portable: {} }; // only reached while pending
+  }
+  if (pending) return { config: {}, portable: {} };
+  return { config: r.data as Record<string, unknown>, portable: resolve("<run>") };
+}
