@@ -64,10 +64,14 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
   return { pool, summary };
 }
 
-/** The id of a query given as a string: hashed over its canonical JSON encoding. */
-function stringQueryId(query: string, table: QueryTable, out: Uint32Array): number {
+/** Hashes a query given as a string over its canonical JSON encoding (what the byte path sees). */
+function hashString(query: string, out: Uint32Array): void {
   const bytes = Buffer.from(JSON.stringify(query).slice(1, -1), "utf8");
   hashBytes(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, bytes.length, out);
+}
+
+function stringQueryId(query: string, table: QueryTable, out: Uint32Array): number {
+  hashString(query, out);
   return table.idOf(out[0], out[1]);
 }
 
@@ -81,7 +85,8 @@ function readJsonl(path: string, opts: ReadPoolOptions, pool: CandidatePool, tab
   const progress = opts.progress ?? nullProgress;
   const fd = openSync(path, "r");
   const total = fstatSync(fd).size;
-  const q = new QueryHasher(table);
+  const q = new QueryHasher();
+  const ids = new DeferredIds(pool, table);
   let buf = Buffer.allocUnsafe(16 << 20);
   let filled = 0;
   let base = 0; // file offset of buf[0]
@@ -113,8 +118,14 @@ function readJsonl(path: string, opts: ReadPoolOptions, pool: CandidatePool, tab
             summary.responses++;
             const reason = exclude(facts);
             if (reason !== null) summary.excluded[reason] = (summary.excluded[reason] ?? 0) + 1;
-            else pool.push(q.idOf(scanner.start[0], scanner.end[0]), facts.ppl, facts.len, flagsOf(facts), line, base + s, e - s, -1);
-          } else addRow(parseLine(buf, s, e, path, line), line, base + s, e - s);
+            else {
+              q.hash(scanner.start[0], scanner.end[0]);
+              ids.defer(pool.push(-1, facts.ppl, facts.len, flagsOf(facts), line, base + s, e - s, -1), q.out);
+            }
+          } else {
+            ids.flush();
+            addRow(parseLine(buf, s, e, path, line), line, base + s, e - s);
+          }
         }
         s = nl + 1;
       }
@@ -124,6 +135,7 @@ function readJsonl(path: string, opts: ReadPoolOptions, pool: CandidatePool, tab
         table.reserve(estimate);
         pool.reserve(estimate);
       }
+      ids.flush();
       if (eof) break;
       buf.copy(buf, 0, s, filled);
       base += s;
@@ -136,15 +148,13 @@ function readJsonl(path: string, opts: ReadPoolOptions, pool: CandidatePool, tab
   progress.update(total, total);
 }
 
-/** Query ids straight from the bytes of a JSON string's content in the current buffer. */
+/** Query hashes straight from the bytes of a JSON string's content in the current buffer. */
 class QueryHasher {
   private buf: Buffer = Buffer.alloc(0);
   private dv: DataView = new DataView(new ArrayBuffer(0));
-  private readonly out = new Uint32Array(2);
+  readonly out = new Uint32Array(2);
   /** Position of the next backslash at or after the last query (a cache: queries only move forward). */
   private nextBs = -1;
-
-  constructor(private readonly table: QueryTable) {}
 
   setBuffer(buf: Buffer): void {
     this.buf = buf;
@@ -152,7 +162,7 @@ class QueryHasher {
     this.nextBs = -1;
   }
 
-  idOf(qs: number, qe: number): number {
+  hash(qs: number, qe: number): void {
     const { buf, out } = this;
     if (this.nextBs < qs) {
       const p = buf.indexOf(0x5c, qs);
@@ -161,13 +171,39 @@ class QueryHasher {
     // Only \uXXXX and \/ spell a string differently from its canonical JSON encoding.
     for (let p = this.nextBs; p < qe; ) {
       const c = buf[p + 1];
-      if (c === 0x75 || c === 0x2f) return stringQueryId(JSON.parse(buf.toString("utf8", qs - 1, qe + 1)), this.table, out);
+      if (c === 0x75 || c === 0x2f) return hashString(JSON.parse(buf.toString("utf8", qs - 1, qe + 1)), out);
       p = buf.indexOf(0x5c, p + 2);
       if (p < 0) p = Infinity;
       this.nextBs = p;
     }
     hashBytes(buf, this.dv, qs, qe, out);
-    return this.table.idOf(out[0], out[1]);
+  }
+}
+
+/**
+ * Query-id lookups gathered and done in a tight loop after each chunk: the table is large and
+ * each lookup a likely cache miss, and independent lookups back to back let those misses overlap.
+ */
+class DeferredIds {
+  private readonly at = new Int32Array(1 << 15);
+  private readonly h0 = new Uint32Array(1 << 15);
+  private readonly h1 = new Uint32Array(1 << 15);
+  private n = 0;
+
+  constructor(private readonly pool: CandidatePool, private readonly table: QueryTable) {}
+
+  defer(poolIndex: number, hash: Uint32Array): void {
+    this.at[this.n] = poolIndex;
+    this.h0[this.n] = hash[0];
+    this.h1[this.n] = hash[1];
+    if (++this.n === this.at.length) this.flush();
+  }
+
+  flush(): void {
+    const { at, h0, h1, table } = this;
+    const qid = this.pool.qid; // read now: a push may have grown the column since the deferral
+    for (let k = 0; k < this.n; k++) qid[at[k]] = table.idOf(h0[k], h1[k]);
+    this.n = 0;
   }
 }
 
