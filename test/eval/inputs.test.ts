@@ -7,6 +7,7 @@ import { loadBenchmark, parseLabelled } from "../../src/eval/benchmark.ts";
 import { gradeSamples } from "../../src/eval/grade-samples.ts";
 import { cacheEntry, cacheKey, findComplete } from "../../src/eval/sample-cache.ts";
 import { renderCsv, renderMarkdown, renderText } from "../../src/eval/render-table.ts";
+import { readResults } from "../../src/eval/read-results.ts";
 import { InputError } from "../../src/io/errors.ts";
 
 const FIELDS = { problem: "problem", answer: "answer", id: "id" };
@@ -90,4 +91,13 @@ test("tables render as aligned text, Markdown and quoted CSV", () => {
   assert.equal(renderText(t), 'model         pass@1\n------------  ------\na|b              1.0\nsay "hi", ok    22.5\n');
   assert.equal(renderMarkdown(t), '| model | pass@1 |\n| --- | ---: |\n| a\\|b | 1.0 |\n| say "hi", ok | 22.5 |\n');
   assert.equal(renderCsv(t), 'model,pass@1\na|b,1.0\n"say ""hi"", ok",22.5\n');
+});
+
+test("readResults refuses a file that is not an eval result, naming the field", () => {
+  const d = tmp();
+  const p = join(d, "results.json");
+  writeFileSync(p, JSON.stringify({ version: 1, settings: { k: 4 }, benchmarks: [], models: { a: { path: "m", benchmarks: {}, average: { "pass@1": 3, "pass@k": 1 } } } }));
+  assert.throws(() => readResults(p), (e: Error) => e instanceof InputError && e.message.includes(p) && e.message.includes('field "models.a.average.pass@1"'));
+  writeFileSync(p, "{");
+  assert.throws(() => readResults(p), /cannot read evaluation results/);
 });

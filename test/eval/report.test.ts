@@ -11,6 +11,7 @@ import { runEval, type EvalConfig } from "../../src/eval/run-eval.ts";
 import { verifierGrader } from "../../src/eval/verifier-grader.ts";
 import { loadBenchmark } from "../../src/eval/benchmark.ts";
 import { readDetails } from "../../src/eval/problem-detail.ts";
+import { readResults } from "../../src/eval/read-results.ts";
 import { reportChartIds } from "../../src/report/html-eval-report.ts";
 import { nullProgress } from "../../src/cli/progress.ts";
 import { syntheticGenerator } from "./synthetic-generator.ts";
@@ -55,6 +56,7 @@ test("eval outputs agree with their details and the report renders every chart w
 
     // results.json numbers recomputed independently from each details.jsonl.
     const saved = JSON.parse(readFileSync(o.files.results, "utf8"));
+    assert.deepEqual(readResults(o.files.results), saved);
     for (const label of ["base", "sft", "oxa"]) {
       for (const bench of ["alpha", "beta"]) {
         const ds = await readDetails(join(cfg.out, label, bench, "details.jsonl"));

@@ -1,0 +1,13 @@
+// Evaluation: Pass@k, entropy, lengths, difficulty buckets and comparison tables (oxa eval).
+export { passAtK, curveKs } from "./pass-at-k.ts";
+export { summarize, tokenWeightedEntropy, type BenchSummary } from "./summarize.ts";
+export { bucketEdges, bucketGains, type Bucket, type BucketRow } from "./buckets.ts";
+export { readDetails, problemDetail, type ProblemDetail } from "./problem-detail.ts";
+export { loadBenchmark, type Benchmark, type Problem } from "./benchmark.ts";
+export { runEval, type EvalConfig, type EvalDeps, type EvalOutcome } from "./run-eval.ts";
+export { engineGenerator, type Generator, type GenerateRequest } from "./generate-samples.ts";
+export { verifierGrader } from "./verifier-grader.ts";
+export type { Grader } from "./grade-samples.ts";
+export { readResults } from "./read-results.ts";
+export type { EvalResults, ModelResult, BenchResult, AverageSummary } from "./results.ts";
+export { wideTable, longTable, bucketTable } from "./comparison-table.ts";
