@@ -1,0 +1,80 @@
+// The `mine` stage with its I/O: read verified, base-model-scored self-samples (no texts in
+// memory), keep the incorrect, scored, not-failed ones with PPL ≥ the floor and length ≤ the cap,
+// pick the confident errors, and write them (JSONL, PPL ascending) with a JSON summary.
+import { AtomicJsonlWriter, writeJsonAtomic } from "../io/atomic.ts";
+import { nullProgress, type Progress } from "../cli/progress.ts";
+import { openRowReader, outputRecord, readPool, type PoolFields, type PoolSummary, type ResponseFacts } from "../select/index.ts";
+import { pickConfidentErrors } from "./pick-confident-errors.ts";
+
+export interface MineRun {
+  input: string;
+  out: string;
+  stats?: string;
+  k: number;
+  perQuery: number;
+  /** Samples with PPL below this are degenerate repetition, not confident reasoning. */
+  minPpl: number;
+  maxLen?: number;
+  fields: PoolFields & { correct: string };
+  progress?: (label: string, total?: number) => Progress;
+}
+
+export interface MineResult {
+  out: string;
+  stats: string;
+  requested: number;
+  mined: number;
+  candidates: number;
+  queries: number;
+  excluded: Record<string, number>;
+  ppl: { min: number | null; max: number | null };
+  input: PoolSummary;
+}
+
+/** Why a self-sample cannot be a high-confidence error (null: it can). */
+export function mineExclusion(o: Pick<MineRun, "minPpl" | "maxLen">): (f: ResponseFacts) => string | null {
+  return (f) => {
+    if (f.correct === true) return "correct";
+    if (f.correct === null) return "unverified";
+    if (f.failed || f.empty) return "failed";
+    if (Number.isNaN(f.ppl)) return "unscored";
+    if (f.ppl < o.minPpl) return "below PPL floor";
+    if (Number.isNaN(f.len)) return "no length";
+    if (o.maxLen !== undefined && f.len > o.maxLen) return "over-long";
+    return null;
+  };
+}
+
+export async function runMine(o: MineRun): Promise<MineResult> {
+  const progress = o.progress ?? (() => nullProgress);
+  const bar = progress(`reading ${o.input}`);
+  const { pool, summary } = await readPool(o.input, { fields: o.fields, exclude: mineExclusion(o), progress: bar });
+  bar.finish(`${summary.kept} candidate errors`);
+  const picked = pickConfidentErrors(pool, { k: o.k, perQuery: o.perQuery });
+
+  const writer = new AtomicJsonlWriter(o.out);
+  const reader = await openRowReader(o.input, pool);
+  try {
+    for (const i of picked) await writer.write(outputRecord(reader.row(i), pool.item[i], o.fields));
+    await writer.close();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  } finally {
+    reader.close();
+  }
+  const statsPath = o.stats ?? o.out.replace(/\.jsonl$/i, "") + ".stats.json";
+  const result: MineResult = {
+    out: o.out,
+    stats: statsPath,
+    requested: o.k,
+    mined: picked.length,
+    candidates: summary.kept,
+    queries: summary.queries,
+    excluded: summary.excluded,
+    ppl: picked.length ? { min: pool.ppl[picked[0]], max: pool.ppl[picked[picked.length - 1]] } : { min: null, max: null },
+    input: summary,
+  };
+  writeJsonAtomic(statsPath, result);
+  return result;
+}
