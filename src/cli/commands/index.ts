@@ -3,11 +3,15 @@ import type { Command } from "../command.ts";
 import { worldCommand } from "./world.ts";
 import { runPipelineCommand } from "./run.ts";
 import { selectCommand } from "./select.ts";
+import { mineCommand } from "./mine.ts";
+import { mixCommand } from "./mix.ts";
 import { evalCommand } from "./eval.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
   run: runPipelineCommand,
   select: selectCommand,
+  mine: mineCommand,
+  mix: mixCommand,
   eval: evalCommand,
 };
