@@ -3,7 +3,7 @@
 //   { version, created_at, settings,
 //     benchmarks: [{name, path, problems, hash}],
 //     models: { <label>: { path,
-//                          benchmarks: { <bench>: BenchSummary + {details, generated, cache_key} },
+//                          benchmarks: { <bench>: BenchSummary + {details, generated, cache_key, seconds} },
 //                          average: the unweighted mean over benchmarks (as the paper's Avg.) } },
 //     buckets: null | { base, benchmarks: { <bench>: {n, rows} } } }
 // Model labels keep the order they were given in.
@@ -17,6 +17,8 @@ export interface BenchResult extends BenchSummary {
   /** Samples generated in this call (0 = all from the cache). */
   generated: number;
   cache_key: string;
+  /** Wall time of this call: getting the samples (0 when cached) and verifying them. */
+  seconds: { generate: number; verify: number };
 }
 
 export interface AverageSummary extends Record<`pass@${number}`, number> {

@@ -47,6 +47,7 @@ export interface EvalOutcome {
   generated: number;
 }
 
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const SAFE = /^[A-Za-z0-9_.+-]+$/;
 
 function labelled(specs: readonly string[], what: string): { label: string; path: string }[] {
@@ -84,6 +85,7 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
     lengths[m.label] = {};
     for (const b of benches) {
       const where = `${m.label}/${b.name}`;
+      const t0 = performance.now();
       const ready = await ensureSamples(
         { model: m.path, bench: b, k: cfg.k, suffix: cfg.suffix, settings: cfg.sampling, cacheDir: cfg.cacheDir },
         deps.generate,
@@ -91,16 +93,18 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
       );
       generated += ready.generated;
       deps.log(ready.generated ? `${where}: generated ${ready.generated} samples` : `${where}: samples from the cache (${ready.entry.dir})`);
+      const t1 = performance.now();
       const bar = deps.progress(`verify ${where}`, b.problems.length * cfg.k);
       const ds = await gradeSamples(ready.entry.samples, b.problems, cfg.k, deps.grade, bar);
       bar.finish();
+      const seconds = { generate: round3((t1 - t0) / 1000), verify: round3((performance.now() - t1) / 1000) };
       const dir = join(cfg.out, m.label, b.name);
       const w = new AtomicJsonlWriter(join(dir, "details.jsonl"));
       for (const d of ds) await w.write(d);
       await w.close();
       const summary = summarize(ds);
       writeJsonAtomic(join(dir, "summary.json"), { model: m.label, benchmark: b.name, ...summary });
-      perBench[b.name] = { ...summary, details: relative(cfg.out, w.path), generated: ready.generated, cache_key: ready.key };
+      perBench[b.name] = { ...summary, details: relative(cfg.out, w.path), generated: ready.generated, cache_key: ready.key, seconds };
       details[m.label][b.name] = ds;
       lengths[m.label][b.name] = ds.flatMap((d) => d.lengths);
     }

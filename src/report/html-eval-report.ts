@@ -123,8 +123,8 @@ export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
           categories: rows.map((row) => `${row.label} (${row.problems})`),
           series: labels.map((l) => ({ name: l, values: rows.map((row) => row.models[l]?.gain ?? null) })),
           xLabel: `${r.buckets.base}'s correct samples out of ${n} (problems)`,
-          yLabel: "Pass@1 gain",
-          yFormat: (v) => `${v >= 0 ? "+" : ""}${(100 * v).toFixed(0)}`,
+          yLabel: "Pass@1 gain (points)",
+          yFormat: (v) => (v === 0 ? "0" : `${v > 0 ? "+" : ""}${(100 * v).toFixed(0)}`),
         }),
       );
     }

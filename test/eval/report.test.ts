@@ -2,7 +2,7 @@
 // eval-e2e.test.ts): outputs, tables and the HTML report opened in headless Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -121,6 +121,7 @@ test("eval outputs agree with their details and the report renders every chart w
     await page.locator('#pass1 .key[data-series="sft"]').click();
     mkdirSync("test-artifacts", { recursive: true });
     await page.screenshot({ path: "test-artifacts/eval-report.png", fullPage: true });
+    copyFileSync(o.files.report, "test-artifacts/eval-report.html");
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
   } finally {
