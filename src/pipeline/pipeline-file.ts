@@ -7,6 +7,13 @@ import { InputError } from "../io/errors.ts";
 
 const NAME = /^[a-z][a-z0-9_-]*$/;
 
+// zod reports a bad record key without saying which rule it broke; say it here, at the key.
+const names = (what: string) => (rec: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  for (const k of Object.keys(rec)) {
+    if (!NAME.test(k)) ctx.addIssue({ code: "custom", path: [k], message: `${what} names are lowercase letters, digits, - and _, starting with a letter` });
+  }
+};
+
 const stageSchema = z
   .object({
     uses: z.string().min(1).describe("the command this stage runs (oxa <uses>)"),
@@ -18,10 +25,11 @@ const stageSchema = z
 export const pipelineSchema = z
   .object({
     run: z.string().min(1).optional().describe("default run directory (--out overrides it)"),
-    vars: z.record(z.string().regex(NAME, "variable names are lowercase letters, digits, - and _"), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    vars: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}).superRefine(names("variable")),
     stages: z
-      .record(z.string().regex(NAME, "stage names are lowercase letters, digits, - and _, starting with a letter"), stageSchema)
-      .refine((s) => Object.keys(s).length > 0, "a pipeline needs at least one stage"),
+      .record(z.string(), stageSchema)
+      .refine((s) => Object.keys(s).length > 0, "a pipeline needs at least one stage")
+      .superRefine(names("stage")),
   })
   .strict();
 
@@ -75,8 +83,10 @@ export function loadPipeline(file: string): Pipeline {
   const r = pipelineSchema.safeParse(doc.toJS());
   if (!r.success) {
     const lines = r.error.issues.map((iss) => {
-      const line = lineOf(iss.path as (string | number)[]);
-      return `  ${line ? `line ${line}, ` : ""}${iss.path.join(".") || "(top level)"}: ${iss.message}`;
+      // An unknown key is reported where it is written, not at its parent.
+      const path = [...iss.path, ...(iss.code === "unrecognized_keys" ? iss.keys.slice(0, 1) : [])] as (string | number)[];
+      const line = lineOf(path);
+      return `  ${line ? `line ${line}, ` : ""}${path.join(".") || "(top level)"}: ${iss.message}`;
     });
     throw new InputError(`invalid pipeline:\n${lines.join("\n")}`, { file });
   }

@@ -1,0 +1,44 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { run, tmp, writePipeline } from "./fixtures.ts";
+import { InputError } from "../../src/io/errors.ts";
+import { parseRef, substitute } from "../../src/pipeline/references.ts";
+
+async function errorOf(yaml: string): Promise<string> {
+  const dir = tmp();
+  const file = writePipeline(dir, yaml);
+  try {
+    await run(file, join(dir, "run"));
+  } catch (e) {
+    return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+  }
+  throw new Error("expected the pipeline to be rejected");
+}
+
+test("bad pipelines are rejected before any stage runs, naming the file, line, stage and key", async () => {
+  const cases: [string, RegExp][] = [
+    ["stages:\n  gen:\n    uses: world\n    with:\n      out: x\n      n-trian: 3\n", /InputError: .*p\.yaml: stage "gen" \(uses: world\):\n  line 6, stages\.gen\.with\.n-trian: "world" has no option "n-trian" \(did you mean "n-train"\?\)/],
+    ["stages:\n  gen:\n    uses: world\n    with:\n      out: x\n      seed: many\n", /line 6, stages\.gen\.with\.seed: .*expected number/],
+    ["stages:\n  gen:\n    uses: world\n    with:\n      seed: 1\n", /line 4, stages\.gen\.with\.out: .*expected string/],
+    ["stages:\n  gen:\n    uses: wrold\n", /stage "gen" uses "wrold", which is not a command \(commands: world, count, gated\)/],
+    ["stages:\n  a:\n    uses: count\n    with: { input: '${stages.b.out}/x.jsonl', out: '${out}' }\n  b:\n    uses: world\n    with: { out: '${out}' }\n", /line 4, stages\.a\.with\.input: stage "b" comes later/],
+    ["stages:\n  a:\n    uses: world\n    with: { out: '${out}', seed: '${vars.seed}' }\n", /stages\.a\.with\.seed: no variable "seed"/],
+    ["stages:\n  a:\n    uses: world\n    with: { out: '${stages.a.output}' }\n", /stages\.a\.with\.out: unknown reference \$\{stages\.a\.output\}/],
+    ["stages:\n  a:\n    uses: world\n    with: { out: '${out}' }\n  b:\n    uses: world\n    with: { out: '${out}', seed: '${stages.a.result.nope}' }\n", /stage "a" has no result field "nope"/],
+    ["stages:\n  a:\n    use: world\n", /line 2, stages\.a\.uses: .*expected string[\s\S]*line 3, stages\.a\.use: Unrecognized key: "use"/],
+    ["stages: {}\n", /stages: a pipeline needs at least one stage/],
+    ["stages:\n  Bad Name:\n    uses: world\n", /stages\.Bad Name: stage names are lowercase/],
+    ["stages:\n  a:\n    uses: world\n  a:\n    uses: world\n", /line 4.*[Mm]ap keys must be unique/],
+  ];
+  for (const [yaml, re] of cases) assert.match(await errorOf(yaml), re);
+});
+
+test("a whole-value reference keeps its type; a spliced one becomes text; $${ escapes", () => {
+  const values: Record<string, unknown> = { n: 3, path: "runs/x" };
+  const lookup = (r: ReturnType<typeof parseRef>) => (r.kind === "var" ? values[r.name] : undefined);
+  assert.deepEqual(substitute({ a: "${vars.n}", b: "n=${vars.n}", c: ["${vars.path}/f"], d: "$${vars.n}" }, lookup), { a: 3, b: "n=3", c: ["runs/x/f"], d: "${vars.n}" });
+  assert.deepEqual(parseRef(" stages.score.result.counts.train "), { kind: "stageResult", stage: "score", path: ["counts", "train"] });
+  assert.throws(() => parseRef("stage.score.out"), /unknown reference/);
+  assert.ok(new InputError("x", { file: "f" }).message.startsWith("f: "));
+});
