@@ -10,6 +10,7 @@ import type { Progress } from "../cli/progress.ts";
 import type { Benchmark } from "./benchmark.ts";
 import { cacheEntry, cacheKey, findComplete, type CacheEntry, type SamplingSettings } from "./sample-cache.ts";
 import { modelFingerprint } from "./model-fingerprint.ts";
+import { buildPrompt } from "../mix/reasoning-suffix.ts";
 
 export interface GenerateRequest {
   model: string;
@@ -61,7 +62,7 @@ export interface SamplesReady {
 }
 
 export function buildPrompts(bench: Benchmark, suffix: string): string {
-  return bench.problems.map((p) => JSON.stringify({ id: p.id, prompt: p.problem + suffix })).join("\n") + "\n";
+  return bench.problems.map((p) => JSON.stringify({ id: p.id, prompt: buildPrompt(p.problem, suffix) })).join("\n") + "\n";
 }
 
 export async function ensureSamples(

@@ -8,8 +8,7 @@ import { bucketTable, longTable, wideTable } from "../../eval/comparison-table.t
 import { runEval, type EvalOutcome } from "../../eval/run-eval.ts";
 import { engineGenerator } from "../../eval/generate-samples.ts";
 import { verifierGrader } from "../../eval/verifier-grader.ts";
-// Until the curation side exports the shared suffix (src/mix/reasoning-suffix.ts), the paper-style one.
-const REASONING_SUFFIX = "\nPlease reason step by step, and put your final answer within \\boxed{}.";
+import { REASONING_SUFFIX } from "../../mix/reasoning-suffix.ts";
 
 const schema = z.object({
   model: z.array(z.string()).min(1).describe("model directory, or LABEL=DIR to name it in tables (repeat for several)"),
