@@ -3,7 +3,7 @@
 // with the verifier, and keeps the first k samples of each problem (sample index < k), which is
 // how a cached run with more samples serves a request for fewer.
 import { z } from "zod";
-import { readLines } from "../io/lines.ts";
+import { readRecords } from "../io/records.ts";
 import { InputError } from "../io/errors.ts";
 import type { Problem } from "./benchmark.ts";
 import type { ProblemDetail } from "./problem-detail.ts";
@@ -52,20 +52,13 @@ export async function gradeSamples(path: string, problems: readonly Problem[], k
     progress.tick(chunk.length);
     chunk = [];
   };
-  for await (const l of readLines(path)) {
-    if (l.text.trim() === "") continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(l.text);
-    } catch (e) {
-      throw new InputError(`malformed JSON (${(e as Error).message})`, { file: path, line: l.line });
-    }
-    const r = sampleLine.safeParse(raw);
-    if (!r.success) throw new InputError(r.error.issues[0].message, { file: path, line: l.line, field: r.error.issues[0].path.join(".") });
+  for await (const src of readRecords(path)) {
+    const r = sampleLine.safeParse(src.row);
+    if (!r.success) throw new InputError(r.error.issues[0].message, { file: path, line: src.line, field: r.error.issues[0].path.join(".") });
     const s = r.data;
     if (s.sample >= k || !acc.has(s.id)) continue;
     if (acc.get(s.id)!.verdicts[s.sample] !== undefined || chunk.some((c) => c.id === s.id && c.sample === s.sample)) {
-      throw new InputError(`sample ${s.sample} of problem "${s.id}" appears twice`, { file: path, line: l.line, field: "sample" });
+      throw new InputError(`sample ${s.sample} of problem "${s.id}" appears twice`, { file: path, line: src.line, field: "sample" });
     }
     chunk.push(s);
     if (chunk.length >= CHUNK) await flush();

@@ -55,41 +55,22 @@ export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
       yFormat: pct,
     }),
   ];
+  const passkChart = (id: string, title: string, curve: (l: string) => [number, number][], note?: string) =>
+    lineChart({ id, title, xLabel: "k", yLabel: "Pass@k", log2x: true, yRange: [0, 1], yFormat: pct, series: labels.map((l) => ({ name: l, points: curve(l) })), note });
   for (const b of r.benchmarks) {
-    charts.push(
-      lineChart({
-        id: `passk-${slug(b.name)}`,
-        title: `Pass@k — ${b.name}`,
-        xLabel: "k",
-        yLabel: "Pass@k",
-        log2x: true,
-        yRange: [0, 1],
-        yFormat: pct,
-        series: labels.map((l) => {
-          const s = r.models[l].benchmarks[b.name];
-          return { name: l, points: s.curve_ks.map((k) => [k, s[`pass@${k}`]] as const) };
-        }),
-        note: "Unbiased estimator 1 − C(n−c,k)/C(n,k), averaged over problems.",
-      }),
-    );
+    const curve = (l: string) => {
+      const s = r.models[l].benchmarks[b.name];
+      return s.curve_ks.map((k): [number, number] => [k, s[`pass@${k}`]]);
+    };
+    charts.push(passkChart(`passk-${slug(b.name)}`, `Pass@k — ${b.name}`, curve, "Unbiased estimator 1 − C(n−c,k)/C(n,k), averaged over problems."));
   }
   if (benches.length > 1) {
-    charts.push(
-      lineChart({
-        id: "passk-average",
-        title: "Pass@k — average over benchmarks",
-        xLabel: "k",
-        yLabel: "Pass@k",
-        log2x: true,
-        yRange: [0, 1],
-        yFormat: pct,
-        series: labels.map((l) => {
-          const a = r.models[l].average;
-          const ks = Object.keys(a).filter((key) => /^pass@\d+$/.test(key)).map((key) => Number(key.slice(5))).sort((x, y) => x - y);
-          return { name: l, points: ks.map((k) => [k, a[`pass@${k}`]] as const) };
-        }),
-      }),
-    );
+    const curve = (l: string) => {
+      const a = r.models[l].average;
+      const ks = Object.keys(a).filter((key) => /^pass@\d+$/.test(key)).map((key) => Number(key.slice(5)));
+      return ks.sort((x, y) => x - y).map((k): [number, number] => [k, a[`pass@${k}`]]);
+    };
+    charts.push(passkChart("passk-average", "Pass@k — average over benchmarks", curve));
   }
   charts.push(
     barChart({
