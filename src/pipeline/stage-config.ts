@@ -107,5 +107,7 @@ export function stageConfig(p: Pipeline, stage: Stage, cmd: Command, env: StageE
     return { config: {}, portable: {} }; // only reached while pending
   }
   if (pending) return { config: {}, portable: {} };
-  return { config: r.data as Record<string, unknown>, portable: resolve("<run>") };
+  // Defaults filled in the key's view too, so a changed default reruns the stage.
+  const portable = (cmd.schema as z.ZodObject).safeParse(resolve("<run>"));
+  return { config: r.data as Record<string, unknown>, portable: (portable.success ? portable.data : resolve("<run>")) as Record<string, unknown> };
 }

@@ -1,7 +1,7 @@
 // A stage's cache key: its command, its parameters (with the run directory written as "<run>",
 // so a moved run directory keeps its cache) and the content hash of every input it names. Any
-// string parameter that names an existing file or directory outside the stage's own directory
-// is an input; a directory's hash covers all its files.
+// string parameter that names an existing file or directory (or is LABEL=PATH with such a PATH)
+// outside the stage's own directory is an input; a directory's hash covers all its files.
 import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { relative, resolve } from "node:path";
@@ -24,10 +24,13 @@ const inside = (child: string, parent: string) => {
 /** Pairs of (real path, portable path) for every string in `config` that names an input. */
 export function inputPaths(config: unknown, portable: unknown, stageDir: string, runDir: string): [string, string][] {
   if (typeof config === "string") {
-    if (config === "" || !existsSync(config)) return [];
-    const abs = resolve(config);
+    // "LABEL=PATH" (as in --model sft=runs/x/model) names PATH.
+    const eq = config.indexOf("=");
+    const [path, port] = !existsSync(config) && eq > 0 ? [config.slice(eq + 1), String(portable).slice(String(portable).indexOf("=") + 1)] : [config, String(portable ?? config)];
+    if (path === "" || !existsSync(path)) return [];
+    const abs = resolve(path);
     if (inside(abs, resolve(stageDir)) || inside(resolve(runDir), abs)) return [];
-    return [[config, typeof portable === "string" ? portable : config]];
+    return [[path, port]];
   }
   if (config && typeof config === "object") {
     const p = (portable ?? {}) as Record<string, unknown>;

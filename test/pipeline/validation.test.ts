@@ -42,3 +42,19 @@ test("a whole-value reference keeps its type; a spliced one becomes text; $${ es
   assert.throws(() => parseRef("stage.score.out"), /unknown reference/);
   assert.ok(new InputError("x", { file: "f" }).message.startsWith("f: "));
 });
+
+test("inputs: existing paths and LABEL=PATH outside the stage's own directory and not above the run", async () => {
+  const { inputPaths } = await import("../../src/pipeline/stage-key.ts");
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  const dir = tmp();
+  const run = join(dir, "run");
+  mkdirSync(join(run, "a", "out"), { recursive: true });
+  writeFileSync(join(run, "a", "out", "f.jsonl"), "{}\n");
+  writeFileSync(join(dir, "data.jsonl"), "{}\n");
+  const config = { input: join(dir, "data.jsonl"), model: [`base=${join(run, "a", "out")}`, "x=missing"], out: join(run, "b", "out"), root: dir, mode: "fast" };
+  const portable = { ...config, model: ["base=<run>/a/out", "x=missing"], out: "<run>/b/out" };
+  assert.deepEqual(inputPaths(config, portable, join(run, "b"), run), [
+    [join(dir, "data.jsonl"), join(dir, "data.jsonl")],
+    [join(run, "a", "out"), "<run>/a/out"],
+  ]);
+});
