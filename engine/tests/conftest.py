@@ -5,12 +5,20 @@ tokenizer prepends a BOS token), or call `build_tiny_model(dir, **fields)` for a
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-import pytest
+# Tiny models gain nothing from threads, and on a busy shared machine two spinning OpenMP threads
+# can make each op 10x slower; engine subprocesses started by tests inherit this too.
+os.environ["OMP_NUM_THREADS"] = "1"
 
-from oxa_engine.jobs import make_tiny_model
-from oxa_engine.protocol import validate_spec
+import pytest  # noqa: E402
+import torch  # noqa: E402
+
+from oxa_engine.jobs import make_tiny_model  # noqa: E402
+from oxa_engine.protocol import validate_spec  # noqa: E402
+
+torch.set_num_threads(1)
 
 FIXTURES = Path(__file__).with_name("fixtures")
 CORPUS = FIXTURES / "corpus.txt"
