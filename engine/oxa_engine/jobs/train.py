@@ -142,7 +142,7 @@ def run(spec: dict) -> dict:
             with metrics_path.open("a") as f:
                 f.write(json.dumps(record) + "\n")
         emit("metric", **record)
-        progress.advance(status=f"loss {loss:.4f}")
+        progress.advance(status=" ".join(f"{k} {record[k]:.4f}" for k in ("ce_loss", "ul_loss") if record[k] is not None))
         epoch_end = step + 1 == total or schedule.epochs[step + 1] != schedule.epochs[step]
         if (save_every and (step + 1) % save_every == 0) or (spec["save_each_epoch"] and epoch_end) or step + 1 == end:
             last_good = str(save_checkpoint(accelerator, model, tok, out, step + 1, schedule.sha256, spec["keep_checkpoints"]))

@@ -6,6 +6,7 @@ import { selectCommand } from "./select.ts";
 import { mineCommand } from "./mine.ts";
 import { mixCommand } from "./mix.ts";
 import { evalCommand } from "./eval.ts";
+import { trainCommand } from "./train.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
@@ -14,4 +15,5 @@ export const commands: Record<string, Command<any, any>> = {
   mine: mineCommand,
   mix: mixCommand,
   eval: evalCommand,
+  train: trainCommand,
 };
