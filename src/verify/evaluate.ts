@@ -56,8 +56,9 @@ function factorial(v: Value): Value {
 /** C(n, k) for an integer k: exact for integer n, else the falling-factorial polynomial n(n−1)…/k!. */
 function binom(a: Value, b: Value): Value {
   const n = asInteger(a), k = asInteger(b);
-  if (k === null || k < 0n || k > 1000n) return V.NAN;
+  if (k === null) return V.NAN;
   if (n === null) {
+    if (k < 0n || k > 1000n) return V.NAN;
     let r: Value = V.exact(R.ONE);
     for (let j = 0n; j < k; j++) r = V.div(V.mul(r, V.sub(a, V.exact(R.q(j)))), V.exact(R.q(j + 1n)));
     return r;
@@ -66,6 +67,7 @@ function binom(a: Value, b: Value): Value {
   if (k < 0n || k > n) return V.exact(R.ZERO);
   let r = 1n;
   const kk = k < n - k ? k : n - k;
+  if (kk > MAX_FACTORIAL) return V.NAN;
   for (let j = 1n; j <= kk; j++) r = (r * (n - kk + j)) / j;
   return V.exact(R.q(r));
 }

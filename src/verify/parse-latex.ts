@@ -5,10 +5,10 @@
 import { show, type Node, type RelOp } from "./ast.ts";
 import { Budget } from "./budget.ts";
 import { ParseError } from "./parse-error.ts";
-import { fromDecimal } from "./rational.ts";
+import { fromDecimal, TooLargeError } from "./rational.ts";
 import { tokenize, type Token } from "./tokenize.ts";
 
-const MAX_DEPTH = 100;
+const MAX_DEPTH = 300;
 const FUNCTIONS = new Set(["sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "ln", "log", "exp", "gcd", "lcm", "max", "min"]);
 const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega"]);
 const REL: Record<string, RelOp> = { "=": "=", "<": "<", ">": ">", le: "<=", leq: "<=", leqslant: "<=", ge: ">=", geq: ">=", geqslant: ">=", ne: "!=", neq: "!=", lt: "<", gt: ">", approx: "=", equiv: "=" };
@@ -241,7 +241,12 @@ class Parser {
   private number(s: string): Node {
     const dot = s.indexOf(".");
     const mant = s.split(/[eE]/)[0];
-    return { t: "num", v: fromDecimal(s), decimals: dot < 0 ? 0 : mant.length - dot - 1 };
+    try {
+      return { t: "num", v: fromDecimal(s), decimals: dot < 0 ? 0 : mant.length - dot - 1 };
+    } catch (e) {
+      if (e instanceof TooLargeError) throw new ParseError(`the number ${s.slice(0, 20)}… is too large`);
+      throw e;
+    }
   }
 
   private parsePrimary(): Node {

@@ -12,6 +12,7 @@ export type Token =
 
 /** Letter runs written without a backslash that still name functions ("sin x", "log(2)"). */
 const BARE_FUNCTIONS = new Set(["sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "ln", "log", "exp", "sqrt", "gcd", "lcm", "max", "min"]);
+const NUMBER = /\d*\.?\d*(?:[eE][+-]?\d+(?![a-zA-Z]))?/y;
 const SINGLE = "+-*/^_()[]{},;=<>|!&'%°:";
 
 export function tokenize(src: string): Token[] {
@@ -25,8 +26,8 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     if ((c >= "0" && c <= "9") || (c === "." && src[i + 1] >= "0" && src[i + 1] <= "9")) {
-      const m = /^(\d*\.?\d*)(?:[eE][+-]?\d+(?![a-zA-Z]))?/.exec(src.slice(i, i + 400))!;
-      let s = m[0];
+      NUMBER.lastIndex = i;
+      let s = NUMBER.exec(src)![0];
       if (s.endsWith(".")) s = s.slice(0, -1); // "5." is 5 followed by a full stop
       out.push({ k: "num", s });
       i += s.length;

@@ -1,6 +1,7 @@
 // The command table: one file per command, listed here in the order --help shows them.
 import type { Command } from "../command.ts";
 import { worldCommand } from "./world.ts";
+import { verifyCommand } from "./verify.ts";
 import { runPipelineCommand } from "./run.ts";
 import { selectCommand } from "./select.ts";
 import { mineCommand } from "./mine.ts";
@@ -10,6 +11,7 @@ import { trainCommand } from "./train.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
+  verify: verifyCommand,
   run: runPipelineCommand,
   select: selectCommand,
   mine: mineCommand,
