@@ -25,6 +25,7 @@ export interface StageRun {
   name: string;
   cmd: Command;
   config: Record<string, unknown>;
+  resumeConfig: Record<string, unknown>;
   params: Record<string, unknown>;
   key: string;
   inputs: Record<string, string>;
@@ -38,7 +39,8 @@ export async function executeStage(s: StageRun): Promise<Manifest> {
   rmSync(manifestPath(s.runDir, s.name), { force: true });
   const started = readJsonAs(startedPath(s.runDir, s.name), startedSchema);
   mkdirSync(out, { recursive: true });
-  if (started?.key === s.key) {
+  const resuming = started?.key === s.key;
+  if (resuming) {
     dropTemps(out);
     s.ctx.log(`resuming an unfinished attempt from ${started.startedAt}`);
   } else {
@@ -48,7 +50,7 @@ export async function executeStage(s: StageRun): Promise<Manifest> {
   const startedAt = new Date().toISOString();
   writeJsonAtomic(startedPath(s.runDir, s.name), { key: s.key, pid: process.pid, startedAt });
   const t0 = performance.now();
-  const result = await s.cmd.run(Object.freeze({ ...s.config }), s.ctx);
+  const result = await s.cmd.run(Object.freeze({ ...(resuming ? s.resumeConfig : s.config) }), s.ctx);
   const seconds = (performance.now() - t0) / 1000;
   const outputs = [];
   for (const path of listFiles(out, (r) => TEMP.test(r))) {

@@ -18,6 +18,7 @@ const stageSchema = z
   .object({
     uses: z.string().min(1).describe("the command this stage runs (oxa <uses>)"),
     with: z.record(z.string(), z.unknown()).default({}).describe("the command's options; keys in kebab-case or camelCase"),
+    "on-resume": z.record(z.string(), z.unknown()).default({}).describe("options added when an unfinished attempt is resumed (e.g. resume: true); not part of the cache key"),
     description: z.string().optional(),
   })
   .strict();
@@ -37,6 +38,7 @@ export interface Stage {
   name: string;
   uses: string;
   with: Record<string, unknown>;
+  onResume: Record<string, unknown>;
 }
 
 export interface Pipeline {
@@ -90,6 +92,6 @@ export function loadPipeline(file: string): Pipeline {
     });
     throw new InputError(`invalid pipeline:\n${lines.join("\n")}`, { file });
   }
-  const stages = Object.entries(r.data.stages).map(([name, s]) => ({ name, uses: s.uses, with: s.with }));
+  const stages = Object.entries(r.data.stages).map(([name, s]) => ({ name, uses: s.uses, with: s.with, onResume: s["on-resume"] }));
   return { file, run: r.data.run, vars: r.data.vars, stages, lineOf };
 }

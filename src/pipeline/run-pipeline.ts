@@ -100,7 +100,7 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
         continue;
       }
       const cmd = commandOf(i);
-      const { config, portable } = stageConfig(p, stage, cmd, env);
+      const { config, resumeConfig, portable } = stageConfig(p, stage, cmd, env);
       const stageDir = join(runDir, stage.name);
       const { key, hashes } = await stageKey(cmd.name, portable, inputPaths(config, portable, stageDir, runDir), cache.hash);
       if (modes[i] === "auto" && old?.key === key && outputsIntact(old, stageOutDir(runDir, stage.name))) {
@@ -113,7 +113,7 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
       const ctx: CommandContext = { json: false, log: (m) => o.ctx.log(`[${stage.name}] ${m}`), progress: (label, total) => o.ctx.progress(`${stage.name}: ${label}`, total) };
       const started = performance.now();
       try {
-        const m = await executeStage({ runDir, name: stage.name, cmd, config, params: portable, key, inputs: hashes, code, ctx, fileHash: cache.hash });
+        const m = await executeStage({ runDir, name: stage.name, cmd, config, resumeConfig, params: portable, key, inputs: hashes, code, ctx, fileHash: cache.hash });
         Object.assign(report, { status: "ran", seconds: m.seconds, result: m.result });
         env.results.set(stage.name, m.result);
       } catch (e) {

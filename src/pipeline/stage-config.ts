@@ -29,27 +29,30 @@ function fail(p: Pipeline, stage: Stage, problems: { path: (string | number)[]; 
   throw new InputError(`stage "${stage.name}" (uses: ${stage.uses}):\n${lines.join("\n")}`, { file: p.file });
 }
 
-/** The `with` keys mapped to the command's schema keys; unknown keys are reported with a guess. */
-function normaliseKeys(p: Pipeline, stage: Stage, cmd: Command): Map<string, string> {
+type Block = "with" | "on-resume";
+
+/** A block's keys mapped to the command's schema keys; unknown keys are reported with a guess. */
+function normaliseKeys(p: Pipeline, stage: Stage, cmd: Command, block: Block): Map<string, string> {
   const known = Object.keys(cmd.schema.shape);
   const keys = new Map<string, string>();
   const problems: { path: string[]; message: string }[] = [];
-  for (const raw of Object.keys(stage.with)) {
+  for (const raw of Object.keys(stage[block === "with" ? "with" : "onResume"])) {
     const key = camel(raw);
     if (known.includes(key)) keys.set(raw, key);
     else {
       const near = known.find((k) => kebab(k).startsWith(kebab(key).slice(0, 3)));
-      problems.push({ path: ["with", raw], message: `"${cmd.name}" has no option "${raw}"${near ? ` (did you mean "${kebab(near)}"?)` : ""}; see oxa ${cmd.name} --help` });
+      problems.push({ path: [block, raw], message: `"${cmd.name}" has no option "${raw}"${near ? ` (did you mean "${kebab(near)}"?)` : ""}; see oxa ${cmd.name} --help` });
     }
   }
   if (problems.length) fail(p, stage, problems);
   return keys;
 }
 
-function lookup(p: Pipeline, stage: Stage, order: readonly string[], env: StageEnv, runDir: string, pending: boolean, key: string) {
+function lookup(p: Pipeline, stage: Stage, env: StageEnv, runDir: string, pending: boolean, where: string[]) {
+  const order = p.stages.map((s) => s.name);
   const before = order.slice(0, order.indexOf(stage.name));
   return (ref: Ref): unknown => {
-    const bad = (message: string) => fail(p, stage, [{ path: ["with", key], message }]);
+    const bad = (message: string) => fail(p, stage, [{ path: where, message }]);
     if (ref.kind === "run") return runDir;
     if (ref.kind === "out") return stageOutDir(runDir, stage.name);
     if (ref.kind === "stage") return stage.name;
@@ -72,7 +75,9 @@ const hasPending = (v: unknown): boolean => v === PENDING || (v !== null && type
 export interface StageConfig {
   /** The validated config the command runs with. */
   config: Record<string, unknown>;
-  /** The same parameters with the run directory written as "<run>": the cache key's view. */
+  /** The config for resuming an unfinished attempt: `with` plus `on-resume` (not part of the key). */
+  resumeConfig: Record<string, unknown>;
+  /** The parameters with the run directory written as "<run>", defaults filled: the cache key's view. */
   portable: Record<string, unknown>;
 }
 
@@ -81,33 +86,42 @@ export interface StageConfig {
  * earlier stages need not exist yet, and options that use them are checked once they do.
  */
 export function stageConfig(p: Pipeline, stage: Stage, cmd: Command, env: StageEnv, pending = false): StageConfig {
-  const keys = normaliseKeys(p, stage, cmd);
-  const order = p.stages.map((s) => s.name);
-  const resolve = (runDir: string) => {
+  const blocks = (["with", "on-resume"] as const).map((b) => ({ block: b, keys: normaliseKeys(p, stage, cmd, b), values: b === "with" ? stage.with : stage.onResume }));
+  const resolve = (runDir: string, upTo: number) => {
     const out: Record<string, unknown> = {};
-    for (const [raw, key] of keys) {
-      try {
-        out[key] = substitute(stage.with[raw], lookup(p, stage, order, env, runDir, pending, raw));
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        fail(p, stage, [{ path: ["with", raw], message: (e as Error).message }]);
+    const origin = new Map<string, string[]>(); // schema key -> where it was written, for errors
+    for (const { block, keys, values } of blocks.slice(0, upTo)) {
+      for (const [raw, key] of keys) {
+        const where = [block, raw];
+        try {
+          out[key] = substitute(values[raw], lookup(p, stage, env, runDir, pending, where));
+        } catch (e) {
+          if (e instanceof InputError) throw e;
+          fail(p, stage, [{ path: where, message: (e as Error).message }]);
+        }
+        origin.set(key, where);
       }
     }
-    return out;
+    return { out, origin };
   };
-  const values = resolve(env.runDir);
-  const later = new Set(Object.keys(values).filter((k) => hasPending(values[k])));
-  const r = (cmd.schema as z.ZodObject).safeParse(values);
-  if (!r.success) {
-    const rawOf = (key: string) => [...keys].find(([, k]) => k === key)?.[0] ?? kebab(key);
+  const validate = (upTo: number): Record<string, unknown> => {
+    const { out, origin } = resolve(env.runDir, upTo);
+    const later = new Set(Object.keys(out).filter((k) => hasPending(out[k])));
+    const r = (cmd.schema as z.ZodObject).safeParse(out);
+    if (r.success) return r.data as Record<string, unknown>;
     const problems = r.error.issues
       .filter((iss) => !later.has(String(iss.path[0])))
-      .map((iss) => ({ path: ["with", ...(iss.path.length ? [rawOf(String(iss.path[0])), ...iss.path.slice(1).map(String)] : [])], message: iss.message }));
+      .map((iss) => {
+        const key = String(iss.path[0] ?? "");
+        return { path: [...(origin.get(key) ?? ["with", ...(key ? [kebab(key)] : [])]), ...iss.path.slice(1).map(String)], message: iss.message };
+      });
     if (problems.length) fail(p, stage, problems);
-    return { config: {}, portable: {} }; // only reached while pending
-  }
-  if (pending) return { config: {}, portable: {} };
-  // Defaults filled in the key's view too, so a changed default reruns the stage.
-  const portable = (cmd.schema as z.ZodObject).safeParse(resolve("<run>"));
-  return { config: r.data as Record<string, unknown>, portable: (portable.success ? portable.data : resolve("<run>")) as Record<string, unknown> };
+    return {}; // only reached while pending
+  };
+  const config = validate(1);
+  const resumeConfig = validate(2);
+  if (pending) return { config, resumeConfig, portable: {} };
+  const raw = resolve("<run>", 1).out;
+  const portable = (cmd.schema as z.ZodObject).safeParse(raw);
+  return { config, resumeConfig, portable: (portable.success ? portable.data : raw) as Record<string, unknown> };
 }

@@ -31,13 +31,13 @@ const gated = defineCommand({
   name: "gated",
   summary: "fails until the gate opens",
   examples: [],
-  schema: z.object({ out: z.string().describe("dir"), label: z.string().default("a").describe("label") }),
+  schema: z.object({ out: z.string().describe("dir"), label: z.string().default("a").describe("label"), resume: z.boolean().default(false).describe("resuming") }),
   async run(c) {
     const partial = join(c.out, "work.partial.jsonl");
     const before = existsSync(partial) ? readFileSync(partial, "utf8").split("\n").filter(Boolean).length : 0;
-    appendFileSync(partial, JSON.stringify({ label: c.label }) + "\n");
+    appendFileSync(partial, JSON.stringify({ label: c.label, resume: c.resume }) + "\n");
     if (process.env.OXA_TEST_GATE !== "open") throw new Error("gate closed");
-    return { earlierAttempts: before };
+    return { earlierAttempts: before, resume: c.resume };
   },
 });
 

@@ -100,7 +100,7 @@ test("a deleted output makes its stage run again", async () => {
 test("a failed stage stops the run; the retry with the same key resumes in place, a changed key starts clean", async () => {
   const dir = tmp();
   const out = join(dir, "run");
-  const yaml = (label: string) => `stages:\n  first:\n    uses: gated\n    with: { out: "\${out}", label: ${label} }\n  second:\n    uses: count\n    with: { input: "\${stages.first.out}/work.partial.jsonl", out: "\${out}" }\n`;
+  const yaml = (label: string) => `stages:\n  first:\n    uses: gated\n    with: { out: "\${out}", label: ${label} }\n    on-resume: { resume: true }\n  second:\n    uses: count\n    with: { input: "\${stages.first.out}/work.partial.jsonl", out: "\${out}" }\n`;
   const file = writePipeline(dir, yaml("a"));
   delete process.env.OXA_TEST_GATE;
   const failed = await run(file, out);
@@ -113,14 +113,16 @@ test("a failed stage stops the run; the retry with the same key resumes in place
   try {
     const resumed = await run(file, out);
     assert.deepEqual(statuses(resumed), { first: "ran", second: "ran" });
-    assert.deepEqual(resumed.stages[0].result, { earlierAttempts: 2 });
+    assert.deepEqual(resumed.stages[0].result, { earlierAttempts: 2, resume: true });
+    const lines = readFileSync(join(out, "first/out/work.partial.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).resume);
+    assert.deepEqual(lines, [false, true, true], "on-resume options only on resumed attempts");
     assert.ok(!existsSync(join(out, "first/started.json")));
     writePipeline(dir, yaml("b"));
     delete process.env.OXA_TEST_GATE;
     await run(file, out);
     process.env.OXA_TEST_GATE = "open";
     const fresh = await run(file, out);
-    assert.deepEqual(fresh.stages[0].result, { earlierAttempts: 1 }, "only the failed attempt with the new key is kept");
+    assert.deepEqual(fresh.stages[0].result, { earlierAttempts: 1, resume: true }, "only the failed attempt with the new key is kept");
   } finally {
     delete process.env.OXA_TEST_GATE;
   }
