@@ -121,9 +121,10 @@ def run(spec: dict) -> dict:
         t0 = time.perf_counter()
         stats, tokens = accumulate_gradients(accelerator, model, seqs, n_ce, n_ul, spec["micro_batch_size"], pad_id)
         loss = stats["ce_loss"] + spec["alpha"] * stats["ul_loss"]
+        # DeepSpeed clips inside its own step (gradient_clipping in its config) and may report no norm
         grad_norm = accelerator.clip_grad_norm_(model.parameters(), spec["max_grad_norm"])
-        grad_norm = float(grad_norm) if grad_norm is not None else float("nan")
-        if not math.isfinite(loss) or not math.isfinite(grad_norm):
+        grad_norm = float(grad_norm) if grad_norm is not None else None
+        if not math.isfinite(loss) or (grad_norm is not None and not math.isfinite(grad_norm)):
             where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
             raise JobError(f"non-finite {'loss' if not math.isfinite(loss) else 'gradient norm'} at step {step + 1} (epoch {schedule.epochs[step]}); stopped before the update; {where}", "nan")
         lr = scheduler.get_last_lr()[0]
