@@ -2,6 +2,7 @@
 // whose command, parameters and input contents are unchanged since its last finished run is
 // skipped; --from reruns a stage and all after it; --only reruns one stage. Stages outside the
 // chosen range are kept as they are, and their results stay visible to later stages.
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Command, CommandContext } from "../cli/command.ts";
@@ -9,7 +10,7 @@ import { UsageError } from "../io/errors.ts";
 import { codeVersion } from "./code-version.ts";
 import { executeStage } from "./execute-stage.ts";
 import { HashCache } from "./hash-cache.ts";
-import { manifestPath, manifestSchema, outputsIntact, readJsonAs } from "./manifest.ts";
+import { manifestPath, manifestSchema, outputsIntact, readJsonAs, startedPath } from "./manifest.ts";
 import { loadPipeline, type Pipeline } from "./pipeline-file.ts";
 import { lockRun } from "./run-lock.ts";
 import { stageConfig, stageOutDir, type StageEnv } from "./stage-config.ts";
@@ -23,12 +24,17 @@ export interface RunOptions {
   only?: string;
   /** NAME=VALUE overrides of the file's vars (values read as YAML scalars). */
   vars?: readonly string[];
+  /** Validate and report each stage's state without running anything. */
+  check?: boolean;
   commands: Record<string, Command<any, any>>;
   ctx: CommandContext;
 }
 
-/** ran: executed now; cached: unchanged since its last run; kept: outside --from/--only; not-run: never finished. */
-export type StageStatus = "ran" | "cached" | "kept" | "failed" | "not-run";
+/**
+ * ran: executed now; cached: unchanged since its last run; kept: outside --from/--only; not-run:
+ * not finished. With --check: done (has a manifest), unfinished (started, never finished), not-run.
+ */
+export type StageStatus = "ran" | "cached" | "kept" | "failed" | "not-run" | "done" | "unfinished";
 
 export interface StageReport {
   name: string;
@@ -68,6 +74,12 @@ function plan(p: Pipeline, from?: string, only?: string): ("auto" | "force" | "k
   return names.map((n, i) => (only ? (n === only ? "force" : "keep") : from ? (i >= names.indexOf(from) ? "force" : "keep") : "auto"));
 }
 
+function checkReport(file: string, runDir: string, p: Pipeline): RunReport {
+  const state = (name: string): StageStatus =>
+    readJsonAs(manifestPath(runDir, name), manifestSchema) ? "done" : existsSync(startedPath(runDir, name)) ? "unfinished" : "not-run";
+  return { file, run: resolve(runDir), ok: true, seconds: 0, stages: p.stages.map((s) => ({ name: s.name, uses: s.uses, status: state(s.name), seconds: 0 })) };
+}
+
 export async function runPipeline(o: RunOptions): Promise<RunReport> {
   const p = loadPipeline(o.file);
   const runDir = o.out ?? p.run ?? join("runs", o.file.replace(/^.*\//, "").replace(/\.ya?ml$/, ""));
@@ -83,6 +95,7 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
     if (m) env.results.set(s.name, m.result);
   });
   p.stages.forEach((s, i) => stageConfig(p, s, commandOf(i), env, true));
+  if (o.check) return checkReport(o.file, runDir, p);
 
   const release = lockRun(runDir);
   const cache = new HashCache(join(runDir, ".hash-cache.json"));

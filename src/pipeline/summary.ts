@@ -10,7 +10,8 @@ export function formatSummary(r: RunReport): string {
   const count = (st: string) => r.stages.filter((s) => s.status === st).length;
   const failed = r.stages.find((s) => s.status === "failed");
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
-  lines.push("", `${count("ran")} ran, ${count("cached")} cached, ${count("kept")} kept in ${secs(r.seconds)}; run directory ${r.run}`);
+  const tally = ["ran", "cached", "kept", "done", "unfinished", "not-run"].filter((st) => count(st) > 0);
+  lines.push("", `${tally.map((st) => `${count(st)} ${st}`).join(", ")} in ${secs(r.seconds)}; run directory ${r.run}`);
   if (failed) lines.push(`stage "${failed.name}" failed: ${failed.error}`);
   return lines.join("\n") + "\n";
 }

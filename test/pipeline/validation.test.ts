@@ -58,3 +58,19 @@ test("inputs: existing paths and LABEL=PATH outside the stage's own directory an
     [join(run, "a", "out"), "<run>/a/out"],
   ]);
 });
+
+test("the example pipelines validate against the real command table; --check reports states without running", async () => {
+  const { readdirSync, existsSync } = await import("node:fs");
+  const { commands } = await import("../../src/cli/commands/index.ts");
+  const { runPipeline } = await import("../../src/pipeline/index.ts");
+  const { quietCtx } = await import("./fixtures.ts");
+  const dir = join(import.meta.dirname, "../../examples/pipelines");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+  assert.ok(files.includes("world.yaml"));
+  for (const f of files) {
+    const out = join(tmp(), "run");
+    const r = await runPipeline({ file: join(dir, f), out, check: true, commands, ctx: quietCtx() });
+    assert.ok(r.stages.length > 0 && r.stages.every((s) => s.status === "not-run"), f);
+    assert.ok(!existsSync(out), "--check runs nothing");
+  }
+});

@@ -9,6 +9,7 @@ const schema = z.object({
   from: z.string().optional().describe("rerun this stage and every stage after it; earlier ones are kept"),
   only: z.string().optional().describe("rerun only this stage; the others are kept"),
   var: z.array(z.string()).default([]).describe("override a pipeline variable, NAME=VALUE (repeatable)"),
+  check: z.boolean().default(false).describe("validate the file and show each stage's state (done, unfinished, not-run) without running anything"),
 });
 
 export const runPipelineCommand = defineCommand({
@@ -19,12 +20,12 @@ Options can refer to \${run}, \${out} (the stage's output directory <run>/<stage
 \${stages.NAME.out} and \${stages.NAME.result.FIELD}. A stage whose command, options and input
 contents are unchanged since it last finished is skipped; a killed run resumes at the stage it
 was in. See docs/pipeline.md.`,
-  examples: ["oxa run examples/pipelines/world.yaml", "oxa run pipeline.yaml --out runs/try2 --var seed=3", "oxa run pipeline.yaml --from select", "oxa run pipeline.yaml --only eval --json"],
+  examples: ["oxa run examples/pipelines/world.yaml", "oxa run pipeline.yaml --out runs/try2 --var seed=3", "oxa run pipeline.yaml --from select", "oxa run pipeline.yaml --only eval --json", "oxa run pipeline.yaml --check"],
   schema,
   positionals: ["pipeline"],
   async run(c, ctx) {
     const { commands } = await import("./index.ts"); // lazily: the table lists this command too
-    const report = await runPipeline({ file: c.pipeline, out: c.out, from: c.from, only: c.only, vars: c.var, commands, ctx });
+    const report = await runPipeline({ file: c.pipeline, out: c.out, from: c.from, only: c.only, vars: c.var, check: c.check, commands, ctx });
     if (!report.ok) {
       ctx.log(formatSummary(report));
       const failed = report.stages.find((s) => s.status === "failed")!;
