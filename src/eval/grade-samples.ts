@@ -33,7 +33,8 @@ interface Acc {
   filled: number;
 }
 
-const CHUNK = 256;
+// Samples graded together: enough to keep every verifier worker busy, few enough to bound memory.
+const CHUNK = 512;
 
 export async function gradeSamples(path: string, problems: readonly Problem[], k: number, grade: Grader, progress: Progress = nullProgress): Promise<ProblemDetail[]> {
   const gold = new Map(problems.map((p) => [p.id, p.answer]));

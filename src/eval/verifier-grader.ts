@@ -1,16 +1,18 @@
 // The evaluation's Grader over the project's math verifier: each sample's final answer against
-// the problem's gold answer, under the verifier's time budget per item.
+// the problem's gold answer, on a pool of worker threads whose per-item time limit is enforced
+// by terminating the worker (a pathological answer costs at most the limit, never a hang).
 import type { Grader } from "./grade-samples.ts";
-import { verify } from "../verify/verify.ts";
+import { VerifierPool } from "../verify/index.ts";
 
 export interface VerifierGrader {
   grade: Grader;
   close(): Promise<void>;
 }
 
-export function verifierGrader(opts: { timeoutMs: number }): VerifierGrader {
+export function verifierGrader(opts: { timeoutMs: number; workers?: number }): VerifierGrader {
+  const pool = new VerifierPool({ workers: opts.workers, verify: { timeoutMs: opts.timeoutMs } });
   return {
-    grade: async (items) => items.map((it) => verify(it.gold, it.response, { timeoutMs: opts.timeoutMs }).correct),
-    close: async () => {},
+    grade: async (items) => (await pool.verifyMany(items)).map((v) => v.correct),
+    close: () => pool.close(),
   };
 }

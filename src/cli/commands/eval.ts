@@ -30,7 +30,8 @@ const schema = z.object({
     .describe("difficulty buckets by a base's pass counts: a model label of this run, or [BENCH=]details.jsonl of an earlier run"),
   out: z.string().default("runs/eval").describe("output directory"),
   cacheDir: z.string().optional().describe("sample cache (default: <out>/samples); share it between runs to reuse samples"),
-  verifyTimeoutMs: z.number().int().min(1).default(2000).describe("time limit per verified sample"),
+  verifyTimeoutMs: z.number().int().min(1).default(2000).describe("time limit per verified sample (the verifier's worker is killed past it)"),
+  verifyWorkers: z.number().int().min(1).optional().describe("verifier worker threads (default: one per core)"),
   batchSize: z.number().int().min(1).default(16).describe("sequences the engine decodes together"),
   device: z.enum(["auto", "cpu", "cuda"]).default("auto").describe("where the engine runs"),
   dtype: z.enum(["auto", "float32", "bfloat16", "float16"]).default("auto").describe("engine dtype (auto: bf16 on CUDA, fp32 on CPU)"),
@@ -55,7 +56,7 @@ entropy over all generated tokens. See docs/evaluation.md.`,
   ],
   schema,
   async run(c, ctx): Promise<EvalOutcome> {
-    const grader = verifierGrader({ timeoutMs: c.verifyTimeoutMs });
+    const grader = verifierGrader({ timeoutMs: c.verifyTimeoutMs, workers: c.verifyWorkers });
     try {
       return await runEval(
         {
