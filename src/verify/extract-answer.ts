@@ -51,7 +51,8 @@ function boldAnswer(text: string): string | null {
   for (let k = all.length - 1; k >= 0; k--) {
     const inner = all[k].replace(/^(?:final answer|answer)\s*[:=]?\s*/i, "").trim();
     // A bold span is an answer when it holds math, or is a short phrase rather than a heading.
-    if (/\d|\\/.test(inner) || (!inner.endsWith(":") && inner.split(/\s+/).length <= 3)) return stripDelimiters(inner);
+    if (inner.endsWith(":") || inner === "") continue;
+    if (/\d|\\/.test(inner) || inner.split(/\s+/).length <= 3) return stripDelimiters(inner);
   }
   return null;
 }

@@ -21,6 +21,8 @@ export function parseLatex(src: string, budget: Budget = Budget.ms(1000)): Node 
 class Parser {
   private pos = 0;
   private depth = 0;
+  /** Inside |…| a bar closes; outside, a bar after a factor opens a new |…| factor. */
+  private absDepth = 0;
   constructor(private readonly toks: Token[], private readonly budget: Budget) {}
 
   private peek(o = 0): Token | undefined {
@@ -169,7 +171,7 @@ class Parser {
     if (!t) return false;
     if (t.k === "num" || t.k === "letter" || t.k === "begin") return true;
     if (t.k === "word") return t.s !== "or" && t.s !== "and";
-    if (t.k === "op") return t.s === "(" || t.s === "{";
+    if (t.k === "op") return t.s === "(" || t.s === "{" || (t.s === "|" && this.absDepth === 0);
     return t.k === "cmd" && !(t.s in REL) && !["pm", "mp", "cdot", "times", "div", "ast", "cup", "in", "rfloor", "rceil", "rvert"].includes(t.s);
   }
 
@@ -298,7 +300,9 @@ class Parser {
       return { t: "set", items };
     }
     if (s === "|") {
+      this.absDepth++;
       const a = this.parseAdditive();
+      this.absDepth--;
       this.expectOp("|");
       return { t: "fn", name: "abs", args: [a] };
     }
