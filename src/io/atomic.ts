@@ -51,7 +51,11 @@ export class AtomicJsonlWriter {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A stream destroyed while still opening would otherwise emit ERR_STREAM_DESTROYED for its
+    // buffered writes (an uncaught error) and create the temporary file after it was removed.
+    this.stream.on("error", () => {});
     this.stream.destroy();
+    if (!this.stream.closed) await new Promise<void>((resolve) => this.stream.once("close", () => resolve()));
     rmSync(this.tmp, { force: true });
   }
 }
