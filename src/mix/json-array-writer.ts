@@ -29,7 +29,9 @@ export class AtomicJsonArrayWriter {
   }
 
   async abort(): Promise<void> {
+    this.stream.on("error", () => {}); // see AtomicJsonlWriter.abort
     this.stream.destroy();
+    if (!this.stream.closed) await new Promise<void>((resolve) => this.stream.once("close", () => resolve()));
     rmSync(this.tmp, { force: true });
   }
 }
