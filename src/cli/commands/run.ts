@@ -27,7 +27,9 @@ was in. See docs/pipeline.md.`,
     const { commands } = await import("./index.ts"); // lazily: the table lists this command too
     const report = await runPipeline({ file: c.pipeline, out: c.out, from: c.from, only: c.only, vars: c.var, check: c.check, commands, ctx });
     if (!report.ok) {
-      ctx.log(formatSummary(report));
+      // The report still matters to a machine reading --json, though the command fails.
+      if (ctx.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+      else ctx.log(formatSummary(report));
       const failed = report.stages.find((s) => s.status === "failed")!;
       throw new Error(`stage "${failed.name}" (oxa ${failed.uses}) failed: ${failed.error}`);
     }
