@@ -68,10 +68,11 @@ function lineLookup(doc: Document, lc: LineCounter) {
   };
 }
 
-export function loadPipeline(file: string): Pipeline {
+/** Reads and validates a pipeline file; `source` gives the YAML text directly (`file` then only names it in errors). */
+export function loadPipeline(file: string, source?: string): Pipeline {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = source ?? readFileSync(file, "utf8");
   } catch (e) {
     throw new InputError(`cannot read the pipeline file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
   }

@@ -17,7 +17,10 @@ import { stageConfig, stageOutDir, type StageEnv } from "./stage-config.ts";
 import { inputPaths, stageKey } from "./stage-key.ts";
 
 export interface RunOptions {
+  /** The pipeline file (with `source`: only its name in messages and the default run directory). */
   file: string;
+  /** The pipeline's YAML text, for callers that build it (e.g. a demo preset) instead of reading a file. */
+  source?: string;
   /** Run directory; default: the file's `run:`, else runs/<file name>. */
   out?: string;
   from?: string;
@@ -81,7 +84,7 @@ function checkReport(file: string, runDir: string, p: Pipeline): RunReport {
 }
 
 export async function runPipeline(o: RunOptions): Promise<RunReport> {
-  const p = loadPipeline(o.file);
+  const p = loadPipeline(o.file, o.source);
   const runDir = o.out ?? p.run ?? join("runs", o.file.replace(/^.*\//, "").replace(/\.ya?ml$/, ""));
   const env: StageEnv & { results: Map<string, unknown> } = { runDir, vars: overrideVars(p, o.vars ?? []), results: new Map() };
   const modes = plan(p, o.from, o.only);

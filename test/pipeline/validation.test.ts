@@ -74,3 +74,13 @@ test("the example pipelines validate against the real command table; --check rep
     assert.ok(!existsSync(out), "--check runs nothing");
   }
 });
+
+test("a pipeline can be given as text (for a demo that builds it); errors still name it", async () => {
+  const { runPipeline } = await import("../../src/pipeline/index.ts");
+  const { quietCtx, testCommands } = await import("./fixtures.ts");
+  const out = join(tmp(), "run");
+  const source = "stages:\n  w:\n    uses: world\n    with: { out: '${out}', n-train: 2, n-test: 1, n-pretrain: 0 }\n";
+  const r = await runPipeline({ file: "demo-tiny.yaml", source, out, commands: testCommands, ctx: quietCtx() });
+  assert.deepEqual(r.stages.map((s) => s.status), ["ran"]);
+  await assert.rejects(runPipeline({ file: "demo-tiny.yaml", source: source.replace("n-test: 1", "n-test: x"), out, commands: testCommands, ctx: quietCtx() }), /demo-tiny\.yaml: stage "w" \(uses: world\):\n  line 4, stages\.w\.with\.n-test/);
+});
