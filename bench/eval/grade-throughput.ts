@@ -36,7 +36,7 @@ await once(w, "finish");
 
 let peak = 0;
 const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const grader = verifierGrader({ timeoutMs: 2000 });
+const grader = verifierGrader({ timeoutMs: 2000, extraction: "strict" });
 const t0 = performance.now();
 const details = await gradeSamples(path, golds.map((g, i) => ({ id: `q${i}`, problem: "", answer: g })), N, grader.grade);
 const s = summarize(details);

@@ -31,6 +31,8 @@ export interface EvalConfig {
   out: string;
   cacheDir: string;
   bucketsFrom: readonly string[];
+  /** How samples were graded, recorded in results.json (the grader itself comes in EvalDeps). */
+  verifier: Record<string, unknown>;
 }
 
 export interface EvalDeps {
@@ -71,7 +73,7 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
   const results: EvalResults = {
     version: 1,
     created_at: new Date().toISOString(),
-    settings: { k: cfg.k, ...cfg.sampling, suffix: cfg.suffix },
+    settings: { k: cfg.k, ...cfg.sampling, suffix: cfg.suffix, verifier: cfg.verifier },
     benchmarks: benches.map((b) => ({ name: b.name, path: b.path, problems: b.problems.length, hash: b.hash })),
     models: {},
     buckets: null,

@@ -9,8 +9,15 @@ export interface VerifierGrader {
   close(): Promise<void>;
 }
 
-export function verifierGrader(opts: { timeoutMs: number; workers?: number }): VerifierGrader {
-  const pool = new VerifierPool({ workers: opts.workers, verify: { timeoutMs: opts.timeoutMs } });
+export interface GraderOptions {
+  timeoutMs: number;
+  /** "strict": only a \boxed{} answer counts; "lenient": also "Answer: …" lines and the last number. */
+  extraction: "strict" | "lenient";
+  workers?: number;
+}
+
+export function verifierGrader(opts: GraderOptions): VerifierGrader {
+  const pool = new VerifierPool({ workers: opts.workers, verify: { timeoutMs: opts.timeoutMs, extraction: opts.extraction } });
   return {
     grade: async (items) => (await pool.verifyMany(items)).map((v) => v.correct),
     close: () => pool.close(),

@@ -64,7 +64,7 @@ test("oxa eval on a real tiny model: metrics from verified samples, cache reuse,
   const samples = readFileSync(samplesPath, "utf8").trim().split("\n").map((l) => JSON.parse(l));
   assert.equal(samples.length, 48);
   const correct = new Map<string, number>();
-  for (const s of samples) correct.set(s.id, (correct.get(s.id) ?? 0) + (verify(gold.get(s.id)!, s.text).correct ? 1 : 0));
+  for (const s of samples) correct.set(s.id, (correct.get(s.id) ?? 0) + (verify(gold.get(s.id)!, s.text, { extraction: "strict" }).correct ? 1 : 0));
   const details = await readDetails(join(out, "tiny", "arith", "details.jsonl"));
   assert.deepEqual(Object.fromEntries(details.map((d) => [d.id, d.correct])), Object.fromEntries(correct));
   const total = [...correct.values()].reduce((a, b) => a + b, 0);

@@ -39,6 +39,7 @@ async function setup() {
     out: join(dir, "out"),
     cacheDir: join(dir, "cache"),
     bucketsFrom: ["base"],
+    verifier: { extraction: "strict" },
   };
   return { dir, cfg, gen: syntheticGenerator(skill, answers) };
 }
@@ -46,7 +47,7 @@ async function setup() {
 test("eval outputs agree with their details and the report renders every chart without errors", async (t) => {
   const { dir, cfg, gen } = await setup();
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const grader = verifierGrader({ timeoutMs: 2000 });
+  const grader = verifierGrader({ timeoutMs: 2000, extraction: "strict" });
   const deps = { generate: gen, grade: grader.grade, progress: () => nullProgress, log: () => {} };
   let o;
   try {

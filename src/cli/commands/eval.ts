@@ -30,6 +30,10 @@ const schema = z.object({
     .describe("difficulty buckets by a base's pass counts: a model label of this run, or [BENCH=]details.jsonl of an earlier run"),
   out: z.string().default("runs/eval").describe("output directory"),
   cacheDir: z.string().optional().describe("sample cache (default: <out>/samples); share it between runs to reuse samples"),
+  extraction: z
+    .enum(["strict", "lenient"])
+    .default("strict")
+    .describe("strict: only a \\boxed{} answer earns credit (a stray number in a rambling sample never does); lenient: also 'Answer: ...' lines and the last number"),
   verifyTimeoutMs: z.number().int().min(1).default(2000).describe("time limit per verified sample (the verifier's worker is killed past it)"),
   verifyWorkers: z.number().int().min(1).optional().describe("verifier worker threads (default: one per core)"),
   batchSize: z.number().int().min(1).default(16).describe("sequences the engine decodes together"),
@@ -56,7 +60,7 @@ entropy over all generated tokens. See docs/evaluation.md.`,
   ],
   schema,
   async run(c, ctx): Promise<EvalOutcome> {
-    const grader = verifierGrader({ timeoutMs: c.verifyTimeoutMs, workers: c.verifyWorkers });
+    const grader = verifierGrader({ timeoutMs: c.verifyTimeoutMs, extraction: c.extraction, workers: c.verifyWorkers });
     try {
       return await runEval(
         {
@@ -76,6 +80,7 @@ entropy over all generated tokens. See docs/evaluation.md.`,
           out: c.out,
           cacheDir: c.cacheDir ?? join(c.out, "samples"),
           bucketsFrom: c.bucketsFrom,
+          verifier: { extraction: c.extraction, timeout_ms: c.verifyTimeoutMs },
         },
         { generate: engineGenerator({ batchSize: c.batchSize, device: c.device, dtype: c.dtype }), grade: grader.grade, progress: ctx.progress, log: ctx.log },
       );
