@@ -8,7 +8,8 @@ import { gradeSamples } from "../../src/eval/grade-samples.ts";
 import { cacheEntry, cacheKey, findComplete } from "../../src/eval/sample-cache.ts";
 import { renderCsv, renderMarkdown, renderText } from "../../src/eval/render-table.ts";
 import { readResults } from "../../src/eval/read-results.ts";
-import { InputError } from "../../src/io/errors.ts";
+import { resolveBucketBase } from "../../src/eval/bucket-base.ts";
+import { InputError, UsageError } from "../../src/io/errors.ts";
 
 const FIELDS = { problem: "problem", answer: "answer", id: "id" };
 const tmp = () => mkdtempSync(join(tmpdir(), "oxa-eval-in-"));
@@ -100,4 +101,20 @@ test("readResults refuses a file that is not an eval result, naming the field", 
   assert.throws(() => readResults(p), (e: Error) => e instanceof InputError && e.message.includes(p) && e.message.includes('field "models.a.average.pass@1"'));
   writeFileSync(p, "{");
   assert.throws(() => readResults(p), /cannot read evaluation results/);
+});
+
+test("--buckets-from: a model label, a details file, or BENCH=file when several benchmarks", async () => {
+  const hand = resolve("test/eval/fixtures/details-hand.jsonl");
+  const bench = (name: string, ids: string[]) => ({ name, path: "", hash: "", problems: ids.map((id) => ({ id, problem: "", answer: "" })) });
+  const one = [bench("a", ["p1", "p2"])];
+  const two = [...one, bench("b", ["x"])];
+  assert.deepEqual(await resolveBucketBase(["base"], ["base", "sft"], two), { kind: "model", label: "base" });
+  assert.equal(await resolveBucketBase([], ["base"], two), null);
+  const f = await resolveBucketBase([hand], ["sft"], one);
+  assert.ok(f?.kind === "files" && f.byBench.get("a")?.length === 4);
+  const g = await resolveBucketBase([`a=${hand}`], ["sft"], two);
+  assert.ok(g?.kind === "files" && g.byBench.has("a") && !g.byBench.has("b"));
+  await assert.rejects(resolveBucketBase([hand], ["sft"], two), (e: Error) => e instanceof UsageError && /name the benchmark/.test(e.message));
+  await assert.rejects(resolveBucketBase(["nope"], ["sft"], one), /neither a model label of this run \(sft\) nor an existing details file/);
+  await assert.rejects(resolveBucketBase([`b=${hand}`], ["sft"], two), /no problem id matches benchmark "b"/);
 });
