@@ -56,6 +56,7 @@ export async function executeStage(s: StageRun): Promise<Manifest> {
   for (const path of listFiles(out, (r) => TEMP.test(r))) {
     outputs.push({ path, bytes: statSync(join(out, path)).size, sha256: await s.fileHash(join(out, path)) });
   }
+  if (outputs.length === 0) s.ctx.log(`warning: nothing was written under ${out}; point the command's output options at \${out} so its outputs are tracked`);
   const m: Manifest = {
     version: 1,
     stage: s.name,

@@ -14,7 +14,7 @@ const schema = z.object({
 
 export const runPipelineCommand = defineCommand({
   name: "run",
-  summary: "Run a pipeline of stages (any oxa command) with manifests, caching and resume",
+  summary: "run a pipeline of stages (any oxa command) with manifests, caching and resume",
   description: `Each stage names a command (uses: world, verify, score, select, ...) and its options (with:).
 Options can refer to \${run}, \${out} (the stage's output directory <run>/<stage>/out), \${vars.NAME},
 \${stages.NAME.out} and \${stages.NAME.result.FIELD}. A stage whose command, options and input

@@ -37,7 +37,7 @@ function styleWeights(pairs: readonly string[]): Record<StyleId, number> {
 
 export const worldCommand = defineCommand({
   name: "world",
-  summary: "Write the built-in world: seeded math word problems, teacher responses in several styles, corpora",
+  summary: "write the built-in world: seeded math word problems, teacher responses in several styles, corpora",
   description: `Problems are chains of 1..6 exact operations (level = number of operations) on a quantity
 ("story") or on an unknown number ("unknown", algebra); answers are integers or fractions. The
 teacher writes a correct chain of thought in one of several styles: a common terse one and rarer,
