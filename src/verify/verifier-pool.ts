@@ -23,14 +23,22 @@ interface Task {
   resolve(v: Verdict): void;
 }
 
-interface Slot {
-  worker: Worker;
-  clock: Float64Array;
-  tasks: Task[] | null;
-  batch: number;
+interface Batch {
+  id: number;
+  tasks: Task[];
 }
 
-// A plain-JS entry that registers tsx and then loads verify-worker.ts (see worker-entry.mjs for why).
+interface Slot {
+  worker: Worker;
+  /** Shared with the worker: [start (ms since epoch) of its current item or 0, index in batch, batch id]. */
+  clock: Float64Array;
+  /** Batches sent and not yet answered, oldest first; two deep so the worker never waits for the next. */
+  inflight: Batch[];
+}
+
+/** Batches queued per worker: the second is sent while the first runs. */
+const DEPTH = 2;
+
 const WORKER_URL = new URL("./worker-entry.mjs", import.meta.url);
 
 function failed(t: Task, status: Verdict["status"], reason: string, ms: number): Verdict {
@@ -57,7 +65,7 @@ export class VerifierPool {
     this.init = { options };
     const n = Math.max(1, opts.workers ?? availableParallelism());
     for (let k = 0; k < n; k++) {
-      const slot = { tasks: null, batch: -1 } as unknown as Slot;
+      const slot = { inflight: [] } as unknown as Slot;
       this.start(slot);
       this.slots.push(slot);
     }
@@ -89,15 +97,14 @@ export class VerifierPool {
 
   /** Starts a fresh worker in `slot` (its messages from then on go to this slot). */
   private start(slot: Slot): void {
-    const shared = new SharedArrayBuffer(16);
+    const shared = new SharedArrayBuffer(24);
     const worker = new Worker(WORKER_URL, { workerData: { ...this.init, shared } satisfies WorkerInit });
     slot.worker = worker;
     slot.clock = new Float64Array(shared);
-    slot.tasks = null;
+    slot.inflight = [];
     worker.on("message", (m: { batch: number; verdicts: Verdict[] }) => {
-      if (slot.worker !== worker || m.batch !== slot.batch || !slot.tasks) return;
-      const tasks = slot.tasks;
-      slot.tasks = null;
+      if (slot.worker !== worker || slot.inflight[0]?.id !== m.batch) return;
+      const { tasks } = slot.inflight.shift()!;
       tasks.forEach((t, i) => t.resolve(m.verdicts[i]));
       this.pump();
     });
@@ -121,13 +128,14 @@ export class VerifierPool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.tasks || this.head >= this.queue.length) continue;
-      slot.tasks = this.take(this.batchSize);
-      slot.batch = this.nextBatch++;
-      slot.clock[0] = 0;
-      const req: BatchRequest = { batch: slot.batch, items: slot.tasks.map((t) => [t.gold, t.response]) };
-      slot.worker.postMessage(req);
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (slot.inflight.length >= depth || this.head >= this.queue.length) continue;
+        const batch = { id: this.nextBatch++, tasks: this.take(this.batchSize) };
+        slot.inflight.push(batch);
+        const req: BatchRequest = { batch: batch.id, items: batch.tasks.map((t) => [t.gold, t.response]) };
+        slot.worker.postMessage(req);
+      }
     }
   }
 
@@ -135,23 +143,28 @@ export class VerifierPool {
     const now = Date.now();
     for (const slot of this.slots) {
       const start = slot.clock[0];
-      if (slot.tasks && start > 0 && now - start > this.budgetMs) {
+      if (slot.inflight.length && start > 0 && now - start > this.budgetMs) {
         this.stats.killed++;
         this.replace(slot, "timeout", `over the ${this.budgetMs} ms budget (worker terminated)`, now - start);
       }
     }
   }
 
-  /** Ends the slot's worker: its current item gets `status`, the rest of its batch is requeued. */
+  /** Ends the slot's worker: its current item gets `status`, every other item it held is requeued. */
   private replace(slot: Slot, status: Verdict["status"], reason: string, ms = 0): void {
-    const tasks = slot.tasks ?? [];
-    const current = Math.min(slot.clock[1], tasks.length - 1);
+    const held = slot.inflight;
+    const [start, index, id] = slot.clock;
     const old = slot.worker;
     this.start(slot);
     void old.terminate();
-    if (tasks.length) {
-      tasks[current].resolve(failed(tasks[current], status, reason, ms));
-      const rest = tasks.filter((_, i) => i !== current);
+    // The item that was running; a worker that died between items blames the next one, so a
+    // worker that cannot start at all still lets the queue drain instead of respawning forever.
+    const batch = (start > 0 && held.find((b) => b.id === id)) || held[0];
+    if (batch) {
+      const current = batch === held[0] && start <= 0 ? 0 : Math.min(index, batch.tasks.length - 1);
+      const bad = batch.tasks[current];
+      bad.resolve(failed(bad, status, reason, ms));
+      const rest = held.flatMap((b) => b.tasks).filter((t) => t !== bad);
       this.queue.splice(this.head, 0, ...rest);
     }
     this.pump();

@@ -6,7 +6,7 @@ import { verify } from "./verify.ts";
 
 export interface WorkerInit {
   options: VerifyOptions;
-  /** Float64Array over a SharedArrayBuffer: [start time (ms since epoch) of the current item, or 0; its index in the batch]. */
+  /** Float64Array over a SharedArrayBuffer: [start time (ms since epoch) of the current item or 0, its index in the batch, the batch id]. */
   shared: SharedArrayBuffer;
 }
 
@@ -25,6 +25,7 @@ for (const [g, r] of [["\\frac{1}{2}", "\\boxed{0.5}"], ["(x+1)^2", "\\boxed{x^2
 }
 
 parentPort!.on("message", (req: BatchRequest) => {
+  clock[2] = req.batch;
   const verdicts = req.items.map(([gold, response], i) => {
     clock[1] = i;
     clock[0] = Date.now();
