@@ -15,4 +15,6 @@ export interface WorldConfig {
   unknownShare: number;
   /** Relative frequency of each teacher style among train responses. */
   styleWeights: Readonly<Record<StyleId, number>>;
+  /** The one style of the pretraining corpus: the style the base model will know. */
+  pretrainStyle: StyleId;
 }

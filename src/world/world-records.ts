@@ -70,6 +70,6 @@ export function trainRecord(cfg: WorldConfig, id: string, p: Problem): TrainReco
 export const testRecord = (id: string, p: Problem): TestRecord => ({ id, problem: p.text, answer: show(p.answer), level: p.level, kind: p.kind, program: programOf(p) });
 
 export function pretrainRecord(cfg: WorldConfig, id: string, p: Problem): PretrainRecord {
-  const response = teach(p, "terse", createRng(cfg.seed, "teacher", id));
+  const response = teach(p, cfg.pretrainStyle, createRng(cfg.seed, "teacher", id));
   return { id, text: `${p.text}\n\n${response}`, query: p.text, response, gold: show(p.answer), program: programOf(p) };
 }

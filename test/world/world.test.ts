@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { writeWorld, DEFAULT_STYLE_WEIGHTS, STYLE_IDS, type WorldConfig, type TrainRecord, type TestRecord, type PretrainRecord } from "../../src/world/index.ts";
 import { boxedAnswer, claims, evaluate, solveProgram } from "./exact.ts";
 
-const base: WorldConfig = { seed: 7, nTrain: 600, nTest: 80, nPretrain: 300, responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: DEFAULT_STYLE_WEIGHTS };
+const base: WorldConfig = { seed: 7, nTrain: 600, nTest: 80, nPretrain: 300, responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: DEFAULT_STYLE_WEIGHTS, pretrainStyle: "terse" };
 const tmp = () => mkdtempSync(join(tmpdir(), "oxa-world-"));
 const read = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 const jsonl = <T>(text: string): T[] => text.trim().split("\n").map((l) => JSON.parse(l) as T);
@@ -124,4 +124,27 @@ test("the tests' own checker rejects false claims and ignores algebra with x", (
   assert.notEqual(evaluate(bad[0][0]).join("/"), evaluate(bad[0][1]).join("/"));
   assert.deepEqual(claims("So 2x + 14 = 40, 2x = 26. Move the constant: 40 - 14 = 26, x = 13."), [["40 - 14", "26"]]);
   assert.equal(boxedAnswer("The answer is \\boxed{\\frac{34}{6}}."), "17/3");
+});
+
+test("oxa world: flags, --json, and clear errors for bad styles and levels", async () => {
+  const { runCommand } = await import("../../src/cli/command.ts");
+  const { worldCommand } = await import("../../src/cli/commands/world.ts");
+  const { PassThrough } = await import("node:stream");
+  const io = () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let text = "";
+    stdout.on("data", (d) => (text += d));
+    return { stdout, stderr, text: () => text } as any;
+  };
+  const d = tmp();
+  const ok = io();
+  assert.equal(await runCommand(worldCommand, ["--out", d, "--n-train", "5", "--n-test", "2", "--n-pretrain", "3", "--pretrain-style", "algebra", "--json"], ok), 0);
+  assert.deepEqual(JSON.parse(ok.text()).counts, { train: 5, test: 2, pretrain: 3, responses: 20 });
+  const pre = jsonl<PretrainRecord>(readFileSync(join(d, "pretrain.jsonl"), "utf8"));
+  assert.ok(pre.every((p) => p.response.includes("Combine neighbouring steps") || p.response.includes("Let x be the number")));
+  await assert.rejects(runCommand(worldCommand, ["--out", d, "--style-weight", "fancy=3"], io()), /--style-weight: unknown style "fancy" \(styles: terse, narrative, verify, fraction, algebra\)/);
+  await assert.rejects(runCommand(worldCommand, ["--out", d, "--style-weight", "terse"], io()), /--style-weight.*expected STYLE=WEIGHT/);
+  await assert.rejects(runCommand(worldCommand, ["--out", d, "--min-level", "5", "--max-level", "2"], io()), /--min-level: --min-level must not exceed --max-level/);
+  await assert.rejects(runCommand(worldCommand, ["--out", d, "--max-level", "7"], io()), /--max-level: .*<=6/);
 });
