@@ -3,7 +3,7 @@
 // pick the confident errors, and write them (JSONL, PPL ascending) with a JSON summary.
 import { AtomicJsonlWriter, writeJsonAtomic } from "../io/atomic.ts";
 import { nullProgress, type Progress } from "../cli/progress.ts";
-import { openRowReader, outputRecord, readPool, type PoolFields, type PoolSummary, type ResponseFacts } from "../select/index.ts";
+import { openRowReader, outputRecord, readPool, type PoolFields, type PoolSummary } from "../select/index.ts";
 import { pickConfidentErrors } from "./pick-confident-errors.ts";
 
 export interface MineRun {
@@ -31,24 +31,10 @@ export interface MineResult {
   input: PoolSummary;
 }
 
-/** Why a self-sample cannot be a high-confidence error (null: it can). */
-export function mineExclusion(o: Pick<MineRun, "minPpl" | "maxLen">): (f: ResponseFacts) => string | null {
-  return (f) => {
-    if (f.correct === true) return "correct";
-    if (f.correct === null) return "unverified";
-    if (f.failed || f.empty) return "failed";
-    if (Number.isNaN(f.ppl)) return "unscored";
-    if (f.ppl < o.minPpl) return "below PPL floor";
-    if (Number.isNaN(f.len)) return "no length";
-    if (o.maxLen !== undefined && f.len > o.maxLen) return "over-long";
-    return null;
-  };
-}
-
 export async function runMine(o: MineRun): Promise<MineResult> {
   const progress = o.progress ?? (() => nullProgress);
   const bar = progress(`reading ${o.input}`);
-  const { pool, summary } = await readPool(o.input, { fields: o.fields, exclude: mineExclusion(o), progress: bar });
+  const { pool, summary } = await readPool(o.input, { fields: o.fields, rule: { kind: "mine", minPpl: o.minPpl, maxLen: o.maxLen }, progress: bar });
   bar.finish(`${summary.kept} candidate errors`);
   const picked = pickConfidentErrors(pool, { k: o.k, perQuery: o.perQuery });
 

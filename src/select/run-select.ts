@@ -5,7 +5,7 @@ import { AtomicJsonlWriter, writeFileAtomic, writeJsonAtomic } from "../io/atomi
 import { nullProgress, type Progress } from "../cli/progress.ts";
 import { outputRecord } from "./output-record.ts";
 import { readPool } from "./read-pool.ts";
-import type { PoolFields, ResponseFacts } from "./row-facts.ts";
+import type { PoolFields } from "./row-facts.ts";
 import { openRowReader } from "./row-reader.ts";
 import { selectCandidates, type SelectOptions } from "./select-candidates.ts";
 import { selectionChart } from "./selection-chart.ts";
@@ -18,6 +18,8 @@ export interface SelectRun extends SelectOptions {
   stats?: string;
   svg?: string;
   fields: PoolFields;
+  /** Threads for reading a large JSONL file (default: up to 2). */
+  threads?: number;
   progress?: (label: string, total?: number) => Progress;
 }
 
@@ -32,24 +34,14 @@ export interface SelectResult {
   excluded: Record<string, number>;
 }
 
-/** Why a response cannot be a selection candidate (null: it can). */
-export function selectExclusion(fields: PoolFields): (f: ResponseFacts) => string | null {
-  return (f) => {
-    if (fields.correct && f.correct !== true) return f.correct === false ? "incorrect" : "unverified";
-    if (Number.isNaN(f.ppl)) return "unscored";
-    if (Number.isNaN(f.len)) return "no length";
-    return null;
-  };
-}
-
 const besideOut = (out: string, ext: string) => out.replace(/\.jsonl$/i, "") + ext;
 
 export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; stats: SelectionStats }> {
   const progress = o.progress ?? (() => nullProgress);
   const bar = progress(`reading ${o.input}`);
-  const { pool, summary } = await readPool(o.input, { fields: o.fields, exclude: selectExclusion(o.fields), progress: bar });
+  const { pool, summary } = await readPool(o.input, { fields: o.fields, rule: { kind: "select", requireCorrect: Boolean(o.fields.correct) }, progress: bar, threads: o.threads });
   bar.finish(`${summary.kept} candidates`);
-  const { input, out, stats: _s, svg: _v, fields, progress: _p, ...options } = o;
+  const { input, out, stats: _s, svg: _v, fields, progress: _p, threads: _t, ...options } = o;
   const sel = selectCandidates(pool, options);
   const stats = selectionStats(pool, sel, options, summary);
 

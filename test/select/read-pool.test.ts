@@ -5,12 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parseNumber } from "../../src/select/json-line-scanner.ts";
-import { readPool, selectExclusion, type PoolFields } from "../../src/select/index.ts";
+import { readPool, type CandidateRule, type PoolFields } from "../../src/select/index.ts";
 import { InputError } from "../../src/io/errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "oxa-read-pool-"));
 const fields: PoolFields = { query: "query", response: "response", ppl: "ppl", length: "len", correct: "correct" };
-const keepAll = () => null;
+const keepScored: CandidateRule = { kind: "select", requireCorrect: false };
+const rule = (f: PoolFields): CandidateRule => ({ kind: "select", requireCorrect: Boolean(f.correct) });
 
 /** Python's json.dumps default: non-ASCII as \uXXXX (and we also escape "/" as "\/"). */
 const asciiJson = (v: unknown) => JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).replace(/\//g, "\\/");
@@ -33,14 +34,17 @@ test("the byte scanner reads exactly what JSON.parse reads (JSONL vs the same ro
       // Repeat some queries in other spellings so that ids must agree across encodings.
       const jsonl = join(dir, `p${run}.jsonl`);
       const json = join(dir, `p${run}.json`);
-      writeFileSync(jsonl, lines.join("\n") + "\n\n" + asciiJson(rows[0][0]) + "\n");
-      writeFileSync(json, JSON.stringify([...rows.map(([r]) => r), rows[0][0]]));
-      const a = await readPool(jsonl, { fields, exclude: keepAll });
-      const b = await readPool(json, { fields, exclude: keepAll });
+      const again = { ...rows[0][0], ppl: 1.5, len: 3 };
+      writeFileSync(jsonl, lines.join("\n") + "\n\n" + asciiJson(again) + "\n");
+      writeFileSync(json, JSON.stringify([...rows.map(([r]) => r), again]));
+      const a = await readPool(jsonl, { fields, rule: keepScored });
+      const b = await readPool(json, { fields, rule: keepScored });
       assert.equal(a.pool.size, b.pool.size);
       assert.equal(a.summary.queries, b.summary.queries);
       for (const col of ["qid", "ppl", "len", "flags", "item"] as const) assert.deepEqual([...a.pool[col].subarray(0, a.pool.size)], [...b.pool[col].subarray(0, b.pool.size)], col);
-      assert.equal(a.pool.qid[a.pool.size - 1], a.pool.qid[0]); // the re-spelt first query is the same query
+      // The first query, spelt again (\u escapes, \/) on the last line, is the same query.
+      const firstKept = rows[0][0].ppl !== null;
+      if (firstKept) assert.equal(a.pool.qid[a.pool.size - 1], a.pool.qid[0]);
     }),
     { numRuns: 40 },
   );
@@ -61,7 +65,7 @@ test("parseNumber agrees with Number on JSON numbers and rejects what JSON rejec
 async function expectError(lines: string[], f: PoolFields, where: { line?: number; field?: string; text: RegExp }) {
   const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(file, lines.join("\n") + "\n");
-  await assert.rejects(readPool(file, { fields: f, exclude: selectExclusion(f) }), (e: Error) => {
+  await assert.rejects(readPool(file, { fields: f, rule: rule(f) }), (e: Error) => {
     assert.ok(e instanceof InputError, e.message);
     assert.equal(e.file, file);
     assert.equal(e.line, where.line);
@@ -102,11 +106,30 @@ test("both shapes: grouped rows give one candidate per correct response; exclusi
     ].join("\n"),
   );
   const f: PoolFields = { query: "query", response: "responses", ppl: "ppls", length: "lengths", correct: "verdicts" };
-  const { pool, summary } = await readPool(file, { fields: f, exclude: selectExclusion(f) });
+  const { pool, summary } = await readPool(file, { fields: f, rule: rule(f) });
   assert.equal(summary.rows, 2);
   assert.equal(summary.responses, 4);
   assert.deepEqual(summary.excluded, { unscored: 1, incorrect: 1, unverified: 1 });
   assert.equal(pool.size, 1);
   assert.equal(pool.item[0], 0);
   assert.equal(pool.ppl[0], 2.0);
+});
+
+test("split across worker threads, the pool is the same as read by one thread; errors keep their global line", async () => {
+  const rows = Array.from({ length: 3000 }, (_, i) => ({ query: `q${i % 700} \\frac{1}{${i % 7}}`, response: "r".repeat(i % 50), ppl: 1 + (i % 97) / 25, len: 100 + (i % 13), correct: i % 5 !== 0 }));
+  const file = join(dir, "split.jsonl");
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  const one = await readPool(file, { fields, rule: rule(fields), threads: 1 });
+  for (const threads of [2, 3]) {
+    const many = await readPool(file, { fields, rule: rule(fields), threads, parallelFrom: 0 });
+    assert.deepEqual(many.summary, one.summary);
+    for (const col of ["qid", "ppl", "len", "flags", "line", "offset", "bytes", "item"] as const) {
+      assert.deepEqual(many.pool[col].subarray(0, many.pool.size), one.pool[col].subarray(0, one.pool.size), `${col} with ${threads} threads`);
+    }
+  }
+  const bad = join(dir, "split-bad.jsonl");
+  const text = rows.map((r) => JSON.stringify(r));
+  text[2500] = text[2500].replace('"len":', '"len":"x","was":');
+  writeFileSync(bad, text.join("\n") + "\n");
+  await assert.rejects(readPool(bad, { fields, rule: rule(fields), threads: 2, parallelFrom: 0 }), (e: Error) => e instanceof InputError && e.line === 2501 && e.field === "len");
 });
