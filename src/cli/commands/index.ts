@@ -8,6 +8,7 @@ import { mineCommand } from "./mine.ts";
 import { mixCommand } from "./mix.ts";
 import { evalCommand } from "./eval.ts";
 import { trainCommand } from "./train.ts";
+import { scoreCommand } from "./score.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
@@ -18,4 +19,5 @@ export const commands: Record<string, Command<any, any>> = {
   mix: mixCommand,
   eval: evalCommand,
   train: trainCommand,
+  score: scoreCommand,
 };
