@@ -11,10 +11,16 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? "
 const num = (x: number | null | undefined, d: number) => (x === null || x === undefined ? "-" : x.toFixed(d));
 const raw = (x: number | null | undefined) => (x === null || x === undefined ? "" : String(x));
 
+/** The k every benchmark was sampled with, or null when they differ. */
+export function sharedK(r: EvalResults): number | null {
+  const ks = new Set(r.benchmarks.map((b) => b.k));
+  return ks.size === 1 ? [...ks][0] : null;
+}
+
 export function wideTable(r: EvalResults): Table {
   const headers = ["Model"];
-  for (const b of r.benchmarks) headers.push(`${b.name} Pass@1`, `${b.name} Pass@${r.settings.k}`);
-  headers.push("Avg Pass@1", `Avg Pass@${r.settings.k}`);
+  for (const b of r.benchmarks) headers.push(`${b.name} Pass@1`, `${b.name} Pass@${b.k}`);
+  headers.push("Avg Pass@1", `Avg Pass@${sharedK(r) ?? "k"}`);
   const rows = Object.entries(r.models).map(([label, m]) => {
     const cells = [label];
     for (const b of r.benchmarks) {

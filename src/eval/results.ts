@@ -1,7 +1,7 @@
 // results.json: everything one `oxa eval` call measured, the single file other tools read
 // (`oxa demo`, reports, a later `--buckets-from`). Shape, with fractions in [0, 1]:
 //   { version, created_at, settings,
-//     benchmarks: [{name, path, problems, hash}],
+//     benchmarks: [{name, path, problems, hash, k}],
 //     models: { <label>: { path,
 //                          benchmarks: { <bench>: BenchSummary + {details, generated, cache_key, seconds} },
 //                          average: the unweighted mean over benchmarks (as the paper's Avg.) } },
@@ -41,7 +41,8 @@ export interface EvalResults {
   version: 1;
   created_at: string;
   settings: Record<string, unknown> & { k: number };
-  benchmarks: { name: string; path: string; problems: number; hash: string }[];
+  /** k: samples per problem drawn for this benchmark (settings.k unless --bench-k changed it). */
+  benchmarks: { name: string; path: string; problems: number; hash: string; k: number }[];
   models: Record<string, ModelResult>;
   buckets: null | { base: string; benchmarks: Record<string, { n: number; rows: BucketRow[] }> };
 }

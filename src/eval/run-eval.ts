@@ -26,6 +26,8 @@ export interface EvalConfig {
   benches: readonly string[];
   fields: BenchmarkFields;
   k: number;
+  /** Per-benchmark k overriding `k` (the paper: 64 for Minerva, 128 elsewhere). */
+  benchK: Readonly<Record<string, number>>;
   sampling: SamplingSettings;
   suffix: string;
   out: string;
@@ -68,13 +70,17 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
   labelled(cfg.benches, "benchmark");
   const benches: Benchmark[] = [];
   for (const spec of cfg.benches) benches.push(await loadBenchmark(spec, cfg.fields));
+  for (const name of Object.keys(cfg.benchK)) {
+    if (!benches.some((b) => b.name === name)) throw new UsageError(`--bench-k ${name}=…: no benchmark is named "${name}" (names: ${benches.map((b) => b.name).join(", ")})`);
+  }
+  const kOf = (b: Benchmark) => cfg.benchK[b.name] ?? cfg.k;
   const base = await resolveBucketBase(cfg.bucketsFrom, models.map((m) => m.label), benches);
 
   const results: EvalResults = {
     version: 1,
     created_at: new Date().toISOString(),
-    settings: { k: cfg.k, ...cfg.sampling, suffix: cfg.suffix, verifier: cfg.verifier },
-    benchmarks: benches.map((b) => ({ name: b.name, path: b.path, problems: b.problems.length, hash: b.hash })),
+    settings: { k: cfg.k, bench_k: { ...cfg.benchK }, ...cfg.sampling, suffix: cfg.suffix, verifier: cfg.verifier },
+    benchmarks: benches.map((b) => ({ name: b.name, path: b.path, problems: b.problems.length, hash: b.hash, k: kOf(b) })),
     models: {},
     buckets: null,
   };
@@ -87,17 +93,18 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
     lengths[m.label] = {};
     for (const b of benches) {
       const where = `${m.label}/${b.name}`;
+      const k = kOf(b);
       const t0 = performance.now();
       const ready = await ensureSamples(
-        { model: m.path, bench: b, k: cfg.k, suffix: cfg.suffix, settings: cfg.sampling, cacheDir: cfg.cacheDir },
+        { model: m.path, bench: b, k, suffix: cfg.suffix, settings: cfg.sampling, cacheDir: cfg.cacheDir },
         deps.generate,
-        deps.progress(`generate ${where}`, b.problems.length * cfg.k),
+        deps.progress(`generate ${where}`, b.problems.length * k),
       );
       generated += ready.generated;
       deps.log(ready.generated ? `${where}: generated ${ready.generated} samples` : `${where}: samples from the cache (${ready.entry.dir})`);
       const t1 = performance.now();
-      const bar = deps.progress(`verify ${where}`, b.problems.length * cfg.k);
-      const ds = await gradeSamples(ready.entry.samples, b.problems, cfg.k, deps.grade, bar);
+      const bar = deps.progress(`verify ${where}`, b.problems.length * k);
+      const ds = await gradeSamples(ready.entry.samples, b.problems, k, deps.grade, bar);
       bar.finish();
       const seconds = { generate: round3((t1 - t0) / 1000), verify: round3((performance.now() - t1) / 1000) };
       const dir = join(cfg.out, m.label, b.name);

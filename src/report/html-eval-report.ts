@@ -2,7 +2,7 @@
 // standard errors, Pass@k' curves per benchmark, policy entropy, output-length histograms and,
 // when a base was given, the Pass@1 gain per difficulty bucket.
 import type { EvalResults } from "../eval/results.ts";
-import { bucketTable, longTable, wideTable } from "../eval/comparison-table.ts";
+import { bucketTable, longTable, sharedK, wideTable } from "../eval/comparison-table.ts";
 import { barChart } from "./html-bar-chart.ts";
 import { lineChart } from "./html-line-chart.ts";
 import { histogram } from "./html-histogram.ts";
@@ -38,7 +38,7 @@ export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
   sections.push(
     `<h2>Comparison</h2>`,
     htmlTable(wide, { best: (row, c) => c > 0 && labels.length > 1 && Number(wide.rows[row][c]) === colMax[c] }),
-    `<p class="note">Percent. Pass@1 is the mean correctness over ${r.settings.k} samples per problem; Pass@${r.settings.k} is the share of problems with at least one correct sample. Best per column in bold.</p>`,
+    `<p class="note">Percent. Pass@1 is the mean correctness over the k samples drawn per problem (${r.benchmarks.map((b) => `${esc(b.name)}: ${b.k}`).join(", ")}); Pass@k is the share of problems with at least one correct sample. Best per column in bold.</p>`,
   );
 
   const pass1Cats = benches.length > 1 ? [...benches, "average"] : benches;
@@ -126,7 +126,7 @@ export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
     title: "oxa eval",
     subtitle: `${labels.length} model${labels.length > 1 ? "s" : ""} × ${benches.length} benchmark${benches.length > 1 ? "s" : ""} · ${r.created_at}`,
     meta: [
-      ["samples per problem", String(st.k)],
+      ["samples per problem", sharedK(r) === null ? r.benchmarks.map((b) => `${b.name} ${b.k}`).join(", ") : String(st.k)],
       ["temperature", String(st.temperature)],
       ["top-p", String(st.top_p)],
       ["max new tokens", String(st.max_new_tokens)],

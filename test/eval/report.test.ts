@@ -34,6 +34,7 @@ async function setup() {
     benches: [`alpha=${join(FIX, "bench-a.json")}`, `beta=${join(FIX, "bench-b.jsonl")}`],
     fields,
     k: 16,
+    benchK: { beta: 8 }, // as the paper samples Minerva with half the k
     sampling: { temperature: 0.6, top_p: 0.95, max_new_tokens: 512, seed: 0, apply_template: true, system_prompt: null },
     suffix: " Put the answer in \\boxed{}.",
     out: join(dir, "out"),
@@ -53,18 +54,20 @@ test("eval outputs agree with their details and the report renders every chart w
   try {
     o = await runEval(cfg, deps);
     assert.equal(gen.calls, 6);
-    assert.equal(o.generated, 3 * (12 + 10) * 16);
+    assert.equal(o.generated, 3 * (12 * 16 + 10 * 8));
 
     // results.json numbers recomputed independently from each details.jsonl.
     const saved = JSON.parse(readFileSync(o.files.results, "utf8"));
     assert.deepEqual(readResults(o.files.results), saved);
     for (const label of ["base", "sft", "oxa"]) {
       for (const bench of ["alpha", "beta"]) {
+        const k = bench === "beta" ? 8 : 16;
         const ds = await readDetails(join(cfg.out, label, bench, "details.jsonl"));
+        assert.ok(ds.every((d) => d.n === k));
         const s = saved.models[label].benchmarks[bench];
         const correct = ds.reduce((a, d) => a + d.correct, 0);
-        assert.ok(Math.abs(s["pass@1"] - correct / (ds.length * 16)) < 1e-12);
-        assert.ok(Math.abs(s["pass@16"] - ds.filter((d) => d.correct > 0).length / ds.length) < 1e-12);
+        assert.ok(Math.abs(s["pass@1"] - correct / (ds.length * k)) < 1e-12);
+        assert.ok(Math.abs(s[`pass@${k}`] - ds.filter((d) => d.correct > 0).length / ds.length) < 1e-12);
       }
       const avg = saved.models[label].average;
       assert.ok(Math.abs(avg["pass@1"] - (saved.models[label].benchmarks.alpha["pass@1"] + saved.models[label].benchmarks.beta["pass@1"]) / 2) < 1e-12);
@@ -76,7 +79,10 @@ test("eval outputs agree with their details and the report renders every chart w
 
     const csv = readFileSync(o.files.csv, "utf8").trim().split("\n");
     assert.equal(csv.length, 1 + 3 * 3);
-    assert.match(readFileSync(o.files.markdown, "utf8"), /\| Model \| alpha Pass@1 \| alpha Pass@16 \|/);
+    assert.match(readFileSync(o.files.markdown, "utf8"), /\| Model \| alpha Pass@1 \| alpha Pass@16 \| beta Pass@1 \| beta Pass@8 \| Avg Pass@1 \| Avg Pass@k \|/);
+    // The average's curve holds only the k' both benchmarks have.
+    assert.deepEqual(Object.keys(saved.models.oxa.average).filter((key) => /^pass@\d+$/.test(key)), ["pass@1", "pass@2", "pass@4", "pass@8"]);
+    await assert.rejects(runEval({ ...cfg, benchK: { gamma: 4 } }, deps), /--bench-k gamma=…: no benchmark is named "gamma"/);
 
     // A rerun is served by the cache; a smaller k reads the first samples of the cached 16.
     const again = await runEval(cfg, deps);

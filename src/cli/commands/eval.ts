@@ -14,6 +14,10 @@ const schema = z.object({
   model: z.array(z.string()).min(1).describe("model directory, or LABEL=DIR to name it in tables (repeat for several)"),
   bench: z.array(z.string()).min(1).describe("benchmark file (.json list, .jsonl or .parquet of {problem, answer}), or NAME=FILE (repeat for several)"),
   k: z.number().int().min(1).default(16).describe("samples per problem (the paper: 128, and 64 for Minerva)"),
+  benchK: z
+    .array(z.string().regex(/^[^=]+=[1-9]\d*$/, "expected NAME=K, e.g. minerva=64"))
+    .default([])
+    .describe("NAME=K: samples per problem for one benchmark, overriding --k (the paper: minerva=64)"),
   temperature: z.number().min(0).default(0.6).describe("sampling temperature"),
   topP: z.number().gt(0).max(1).default(0.95).describe("nucleus sampling mass"),
   maxNewTokens: z.number().int().min(1).default(32768).describe("longest generated answer in tokens"),
@@ -68,6 +72,7 @@ entropy over all generated tokens. See docs/evaluation.md.`,
           benches: c.bench,
           fields: { problem: c.problemField, answer: c.answerField, id: c.idField },
           k: c.k,
+          benchK: Object.fromEntries(c.benchK.map((s) => [s.slice(0, s.lastIndexOf("=")), Number(s.slice(s.lastIndexOf("=") + 1))])),
           sampling: {
             temperature: c.temperature,
             top_p: c.topP,
