@@ -16,6 +16,8 @@ export interface MineRun {
   minPpl: number;
   maxLen?: number;
   fields: PoolFields & { correct: string };
+  /** Threads for reading a large JSONL file (default: up to 2). */
+  threads?: number;
   progress?: (label: string, total?: number) => Progress;
 }
 
@@ -34,7 +36,7 @@ export interface MineResult {
 export async function runMine(o: MineRun): Promise<MineResult> {
   const progress = o.progress ?? (() => nullProgress);
   const bar = progress(`reading ${o.input}`);
-  const { pool, summary } = await readPool(o.input, { fields: o.fields, rule: { kind: "mine", minPpl: o.minPpl, maxLen: o.maxLen }, progress: bar });
+  const { pool, summary } = await readPool(o.input, { fields: o.fields, rule: { kind: "mine", minPpl: o.minPpl, maxLen: o.maxLen }, progress: bar, threads: o.threads });
   bar.finish(`${summary.kept} candidate errors`);
   const picked = pickConfidentErrors(pool, { k: o.k, perQuery: o.perQuery });
 

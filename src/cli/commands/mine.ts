@@ -16,6 +16,7 @@ const schema = z.object({
   lengthField: z.string().default("len").describe("field holding the token length (or the list of lengths)"),
   correctField: z.string().default("correct").describe("field holding the verdict (or the list of verdicts)"),
   failedField: z.string().optional().describe("field that is true for a failed sample (or a list of such flags)"),
+  threads: z.number().int().positive().default(2).describe("threads for reading a JSONL file of 64 MiB or more"),
   stats: z.string().optional().describe("JSON summary path (default: <out>.stats.json)"),
 });
 

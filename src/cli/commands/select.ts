@@ -21,6 +21,7 @@ const schema = z.object({
   pplField: z.string().default("ppl").describe("field holding the PPL (or the list of PPLs)"),
   lengthField: z.string().default("len").describe("field holding the token length (or the list of lengths)"),
   correctField: z.string().optional().describe("field holding the verdict (or the list of verdicts); when given, only correct responses are candidates"),
+  threads: z.number().int().positive().default(2).describe("threads for reading a JSONL file of 64 MiB or more"),
   stats: z.string().optional().describe("JSON summary path (default: <out>.stats.json)"),
   svg: z.string().optional().describe("picture path (default: <out>.svg)"),
 });
