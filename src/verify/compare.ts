@@ -107,26 +107,38 @@ function equationsEquivalent(g: Node, p: Node, ctx: ScalarContext): boolean {
 
 const difference = (lhs: Node, rhs: Node): Node => ({ t: "bin", op: "-", a: lhs, b: rhs });
 
+/** The name an assignment gives a value to: "x" in x = 3, "f(x)" in f(x) = x^2 (read as f·x). */
+function assigned(lhs: Node): string | null {
+  if (lhs.t === "sym") return lhs.name;
+  if (lhs.t === "bin" && lhs.op === "*" && lhs.a.t === "sym" && lhs.a.name.length === 1 && (lhs.b.t === "sym" || (lhs.b.t === "group" && lhs.b.items.every((x) => x.t === "sym")))) return show(lhs);
+  return null;
+}
+
 function assignmentValues(a: Answer): Answer[] | null {
-  if (a.k !== "list" || !a.items.every((x) => x.k === "eq" && x.lhs.t === "sym")) return null;
-  const names = a.items.map((x) => ((x as any).lhs as { name: string }).name);
+  if (a.k !== "list" || !a.items.every((x) => x.k === "eq" && assigned(x.lhs) !== null)) return null;
+  const names = a.items.map((x) => assigned((x as any).lhs));
   return new Set(names).size === names.length ? a.items.map((x) => (x as any).rhs as Answer) : null;
 }
 
 export function answersEqual(g: Answer, p: Answer, ctx: ScalarContext): boolean {
   ctx.budget.check();
-  if (p.k === "eq" && g.k !== "eq" && p.lhs.t === "sym") return answersEqual(g, p.rhs, ctx);
+  if (p.k === "eq" && g.k !== "eq" && assigned(p.lhs) !== null) return answersEqual(g, p.rhs, ctx);
   switch (g.k) {
     case "scalar":
       return p.k === "scalar" && scalarMatch(g.n, p.n, ctx);
     case "eq":
       if (p.k === "eq") {
-        if (g.lhs.t === "sym" && p.lhs.t === "sym") return g.lhs.name === p.lhs.name && answersEqual(g.rhs, p.rhs, ctx);
+        const gn = assigned(g.lhs), pn = assigned(p.lhs);
+        if (gn !== null && pn !== null) return gn === pn && answersEqual(g.rhs, p.rhs, ctx);
         return g.rhs.k === "scalar" && p.rhs.k === "scalar" && equationsEquivalent(difference(g.lhs, g.rhsNode), difference(p.lhs, p.rhsNode), ctx);
       }
-      return g.lhs.t === "sym" && answersEqual(g.rhs, p, ctx);
-    case "list":
+      return assigned(g.lhs) !== null && answersEqual(g.rhs, p, ctx);
+    case "list": {
+      // Assignments "a=2, b=3" against a tuple "(2, 3)": the values in order.
+      const values = assignmentValues(g);
+      if (values && p.k === "tuple" && p.open === "(" && p.close === ")") return orderedMatch(values, p.items, ctx);
       return (p.k === "list" || p.k === "set") && multisetMatch(g.items, p.items, ctx);
+    }
     case "set":
       return (p.k === "set" || p.k === "list") && multisetMatch(dedupe(g.items, ctx), dedupe(p.items, ctx), ctx);
     case "tuple": {

@@ -5,7 +5,7 @@
 import { lastBoxes } from "./find-boxed.ts";
 
 export interface ExtractOptions {
-  /** "strict": only \boxed{} answers; "lenient": fall back to answer phrases, bold and the last number. */
+  /** "strict": only \boxed{} answers; "lenient": fall back to answer phrases, bold and the last number (or math span). */
   extraction?: "strict" | "lenient";
   /** "after": read only what follows </think> (an unclosed <think> has no answer); "ignore": read everything. */
   think?: "after" | "ignore";
@@ -57,9 +57,16 @@ function boldAnswer(text: string): string | null {
   return null;
 }
 
-function lastNumber(text: string): string | null {
-  const nums = text.slice(-2000).match(/-?\d[\d,]*(?:\.\d+)?(?:\/\d+)?|-?\.\d+/g);
-  return nums ? nums[nums.length - 1].replace(/,$/, "") : null;
+/** The last number, or the last $…$ / \(…\) span when the last number sits inside it or before it
+ * ("the probability is \(\frac{1}{2}\)" answers 1/2, not 2). */
+function lastNumberOrMath(text: string): string | null {
+  const tail = text.slice(-2000);
+  const nums = [...tail.matchAll(/-?\d[\d,]*(?:\.\d+)?(?:\/\d+)?|-?\.\d+/g)];
+  const maths = [...tail.matchAll(/\$([^$]{1,300})\$|\\\(([\s\S]{1,300}?)\\\)/g)];
+  const num = nums[nums.length - 1];
+  const math = maths[maths.length - 1];
+  if (math && (!num || math.index! + math[0].length >= num.index! + num[0].length)) return (math[1] ?? math[2]).trim();
+  return num ? num[0].replace(/,$/, "") : null;
 }
 
 export function extractAnswer(response: string, options: ExtractOptions = {}): Extracted {
@@ -76,7 +83,7 @@ export function extractAnswer(response: string, options: ExtractOptions = {}): E
   if (phrase) return { answer: phrase, source: "phrase" };
   const bold = boldAnswer(text);
   if (bold) return { answer: bold, source: "bold" };
-  const num = lastNumber(text);
+  const num = lastNumberOrMath(text);
   if (num) return { answer: num, source: "last-number" };
   return { answer: null, source: "none", reason: "no answer found" };
 }
