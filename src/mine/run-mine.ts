@@ -1,9 +1,9 @@
 // The `mine` stage with its I/O: read verified, base-model-scored self-samples (no texts in
 // memory), keep the incorrect, scored, not-failed ones with PPL ≥ the floor and length ≤ the cap,
 // pick the confident errors, and write them (JSONL, PPL ascending) with a JSON summary.
-import { AtomicJsonlWriter, writeJsonAtomic } from "../io/atomic.ts";
+import { writeJsonAtomic } from "../io/atomic.ts";
 import { nullProgress, type Progress } from "../cli/progress.ts";
-import { openRowReader, outputRecord, readPool, type PoolFields, type PoolSummary } from "../select/index.ts";
+import { besideOut, readPool, writeChosen, type PoolFields, type PoolSummary } from "../select/index.ts";
 import { pickConfidentErrors } from "./pick-confident-errors.ts";
 
 export interface MineRun {
@@ -40,18 +40,8 @@ export async function runMine(o: MineRun): Promise<MineResult> {
   bar.finish(`${summary.kept} candidate errors`);
   const picked = pickConfidentErrors(pool, { k: o.k, perQuery: o.perQuery });
 
-  const writer = new AtomicJsonlWriter(o.out);
-  const reader = await openRowReader(o.input, pool);
-  try {
-    for (const i of picked) await writer.write(outputRecord(reader.row(i), pool.item[i], o.fields));
-    await writer.close();
-  } catch (e) {
-    await writer.abort();
-    throw e;
-  } finally {
-    reader.close();
-  }
-  const statsPath = o.stats ?? o.out.replace(/\.jsonl$/i, "") + ".stats.json";
+  await writeChosen(o.input, pool, picked, o.fields, o.out, progress(`writing ${o.out}`, picked.length));
+  const statsPath = o.stats ?? besideOut(o.out, ".stats.json");
   const result: MineResult = {
     out: o.out,
     stats: statsPath,

@@ -1,15 +1,14 @@
 // The `select` stage with its I/O: pass one reads the pool (no texts), the strategy picks, pass
 // two reads back only the chosen rows and writes them — JSONL, a JSON summary and an SVG, each
 // atomically. Bad rows stop it with an InputError naming file, line and field.
-import { AtomicJsonlWriter, writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { nullProgress, type Progress } from "../cli/progress.ts";
-import { outputRecord } from "./output-record.ts";
 import { readPool } from "./read-pool.ts";
 import type { PoolFields } from "./row-facts.ts";
-import { openRowReader } from "./row-reader.ts";
 import { selectCandidates, type SelectOptions } from "./select-candidates.ts";
 import { selectionChart } from "./selection-chart.ts";
 import { selectionStats, type SelectionStats } from "./selection-stats.ts";
+import { besideOut, writeChosen } from "./write-chosen.ts";
 
 export interface SelectRun extends SelectOptions {
   input: string;
@@ -34,8 +33,6 @@ export interface SelectResult {
   excluded: Record<string, number>;
 }
 
-const besideOut = (out: string, ext: string) => out.replace(/\.jsonl$/i, "") + ext;
-
 export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; stats: SelectionStats }> {
   const progress = o.progress ?? (() => nullProgress);
   const bar = progress(`reading ${o.input}`);
@@ -45,22 +42,7 @@ export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; s
   const sel = selectCandidates(pool, options);
   const stats = selectionStats(pool, sel, options, summary);
 
-  const writer = new AtomicJsonlWriter(out);
-  const reader = await openRowReader(input, pool);
-  const wbar = progress(`writing ${out}`, sel.picked.length);
-  try {
-    for (const i of sel.picked) {
-      await writer.write(outputRecord(reader.row(i), pool.item[i], fields));
-      wbar.tick();
-    }
-    await writer.close();
-  } catch (e) {
-    await writer.abort();
-    throw e;
-  } finally {
-    reader.close();
-    wbar.finish();
-  }
+  await writeChosen(input, pool, sel.picked, fields, out, progress(`writing ${out}`, sel.picked.length));
   const statsPath = o.stats ?? besideOut(out, ".stats.json");
   const svgPath = o.svg ?? besideOut(out, ".svg");
   writeJsonAtomic(statsPath, stats);

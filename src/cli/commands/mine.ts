@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineCommand } from "../command.ts";
 import { runMine, type MineResult } from "../../mine/index.ts";
+import { poolFieldFlags, poolFieldsOf } from "../../select/index.ts";
 
 const schema = z.object({
   input: z.string().describe("verified self-samples scored under the base model: .jsonl, .json or .parquet"),
@@ -10,10 +11,7 @@ const schema = z.object({
   perQuery: z.number().int().positive().default(1).describe("at most this many per query (the lowest PPL), across rows repeating a query"),
   minPpl: z.number().default(1.2).describe("PPL floor: lower is degenerate repetition"),
   maxLen: z.number().positive().optional().describe("drop samples longer than this many tokens"),
-  queryField: z.string().default("query").describe("field holding the query"),
-  responsesField: z.string().default("response").describe("field holding the response (or the list of responses)"),
-  pplField: z.string().default("ppl").describe("field holding the PPL (or the list of PPLs)"),
-  lengthField: z.string().default("len").describe("field holding the token length (or the list of lengths)"),
+  ...poolFieldFlags,
   correctField: z.string().default("correct").describe("field holding the verdict (or the list of verdicts)"),
   failedField: z.string().optional().describe("field that is true for a failed sample (or a list of such flags)"),
   threads: z.number().int().positive().default(2).describe("threads for reading a JSONL file of 64 MiB or more"),
@@ -37,7 +35,7 @@ Rows: {query, response, ppl, len, ...the row's other fields}.`,
   async run(c, ctx) {
     return runMine({
       ...c,
-      fields: { query: c.queryField, response: c.responsesField, ppl: c.pplField, length: c.lengthField, correct: c.correctField, failed: c.failedField },
+      fields: { ...poolFieldsOf(c), correct: c.correctField, failed: c.failedField },
       progress: ctx.progress,
     });
   },

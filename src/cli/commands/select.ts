@@ -1,7 +1,7 @@
 // `oxa select`: the OXA training subset (Gaussian-guided PPL sampling) or a baseline subset.
 import { z } from "zod";
 import { defineCommand } from "../command.ts";
-import { runSelect, STRATEGIES, type SelectResult } from "../../select/index.ts";
+import { poolFieldFlags, poolFieldsOf, runSelect, STRATEGIES, type SelectResult } from "../../select/index.ts";
 
 const schema = z.object({
   input: z.string().describe("scored (and verified) responses: .jsonl, .json or .parquet"),
@@ -16,10 +16,7 @@ const schema = z.object({
   binWidth: z.number().positive().default(0.05).describe("PPL bin width (gaussian, interval)"),
   redistribute: z.boolean().default(false).describe("give a short bin's missing units to the nearest bins that still have candidates"),
   seed: z.number().int().default(0).describe("seed for tie-breaks and the final shuffle"),
-  queryField: z.string().default("query").describe("field holding the query"),
-  responsesField: z.string().default("response").describe("field holding the response (or the list of responses)"),
-  pplField: z.string().default("ppl").describe("field holding the PPL (or the list of PPLs)"),
-  lengthField: z.string().default("len").describe("field holding the token length (or the list of lengths)"),
+  ...poolFieldFlags,
   correctField: z.string().optional().describe("field holding the verdict (or the list of verdicts); when given, only correct responses are candidates"),
   threads: z.number().int().positive().default(2).describe("threads for reading a JSONL file of 64 MiB or more"),
   stats: z.string().optional().describe("JSON summary path (default: <out>.stats.json)"),
@@ -46,7 +43,7 @@ is taken at most once; a PPL bin that runs short of candidates stays short and t
   async run(c, ctx) {
     const { result } = await runSelect({
       ...c,
-      fields: { query: c.queryField, response: c.responsesField, ppl: c.pplField, length: c.lengthField, correct: c.correctField },
+      fields: { ...poolFieldsOf(c), correct: c.correctField },
       progress: ctx.progress,
     });
     return result;

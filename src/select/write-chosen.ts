@@ -1,0 +1,30 @@
+// Pass two, shared by select and mine: the chosen pool entries' rows, read back one at a time
+// and written in the given order as output records, atomically (a failure leaves no file).
+import { AtomicJsonlWriter } from "../io/atomic.ts";
+import { nullProgress, type Progress } from "../cli/progress.ts";
+import { outputRecord } from "./output-record.ts";
+import type { CandidatePool } from "./pool.ts";
+import type { PoolFields } from "./row-facts.ts";
+import { openRowReader } from "./row-reader.ts";
+
+export async function writeChosen(input: string, pool: CandidatePool, chosen: ArrayLike<number>, fields: PoolFields, out: string, bar: Progress = nullProgress): Promise<void> {
+  const writer = new AtomicJsonlWriter(out);
+  const reader = await openRowReader(input, pool);
+  try {
+    for (let k = 0; k < chosen.length; k++) {
+      const i = chosen[k];
+      await writer.write(outputRecord(reader.row(i), pool.item[i], fields));
+      bar.tick();
+    }
+    await writer.close();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  } finally {
+    reader.close();
+    bar.finish();
+  }
+}
+
+/** A path beside `out` with another ending: sel.jsonl → sel.stats.json. */
+export const besideOut = (out: string, ext: string) => out.replace(/\.jsonl$/i, "") + ext;
