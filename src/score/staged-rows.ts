@@ -1,0 +1,93 @@
+// The two passes every row-wise engine stage makes over a dataset, in bounded memory:
+//   stageRows  — parse each row, write the engine's items (hashing them), send bad rows to a
+//                rejects file (or fail on the first);
+//   mergeRows  — re-read the input beside the engine's results (same order) and write each valid
+//                row combined with its results.
+// `parse` is the same pure function in both passes, so they agree on which rows were rejected.
+import { createHash } from "node:crypto";
+import { AtomicJsonlWriter } from "../io/atomic.ts";
+import { InputError } from "../io/errors.ts";
+import { readRecords, type Row, type SourceRow } from "../io/records.ts";
+
+export interface RowStage<P> {
+  input: string;
+  /** Throws InputError for a row that cannot be used. */
+  parse(src: SourceRow): P;
+  /** The engine's items for a parsed row, and the keys of the results they will produce. */
+  items(src: SourceRow, parsed: P): Row[];
+  resultKeys(src: SourceRow, parsed: P): string[];
+  resultKey(result: Row): string;
+  /** The output row; `engine` is the engine's `done` result ({} when nothing ran). */
+  combine(src: SourceRow, parsed: P, results: Row[], engine: Record<string, unknown>): Row;
+}
+
+export interface Staged {
+  items: number;
+  rejected: number;
+  /** sha256 (16 hex) of the items written: names the engine's resumable output. */
+  hash: string;
+}
+
+export async function stageRows<P>(s: RowStage<P>, itemsPath: string, rejectsPath: string | null): Promise<Staged> {
+  const items = new AtomicJsonlWriter(itemsPath);
+  const rejects = rejectsPath ? new AtomicJsonlWriter(rejectsPath) : null;
+  const hash = createHash("sha256");
+  const unparsable: InputError[] = [];
+  const reject = async (e: InputError) => {
+    if (!rejects) throw e;
+    await rejects.write({ line: e.line ?? null, field: e.field ?? null, reason: e.message });
+  };
+  try {
+    for await (const src of readRecords(s.input, { onInvalid: rejects ? (e) => unparsable.push(e) : undefined })) {
+      for (const e of unparsable.splice(0)) await reject(e);
+      let parsed: P;
+      try {
+        parsed = s.parse(src);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        await reject(e);
+        continue;
+      }
+      for (const item of s.items(src, parsed)) {
+        hash.update(JSON.stringify(item) + "\n");
+        await items.write(item);
+      }
+    }
+    for (const e of unparsable.splice(0)) await reject(e);
+  } catch (e) {
+    await items.abort();
+    await rejects?.abort();
+    throw e;
+  }
+  await items.close();
+  await rejects?.close();
+  return { items: items.count, rejected: rejects?.count ?? 0, hash: hash.digest("hex").slice(0, 16) };
+}
+
+/** Returns the number of rows written. `resultsPath` null = no results (no items were staged). */
+export async function mergeRows<P>(s: RowStage<P>, resultsPath: string | null, output: string, engine: Record<string, unknown>): Promise<number> {
+  const results = resultsPath ? readRecords(resultsPath)[Symbol.asyncIterator]() : null;
+  const out = new AtomicJsonlWriter(output);
+  try {
+    for await (const src of readRecords(s.input, { onInvalid: () => {} })) {
+      let parsed: P;
+      try {
+        parsed = s.parse(src);
+      } catch {
+        continue; // rejected in the first pass
+      }
+      const got: Row[] = [];
+      for (const want of s.resultKeys(src, parsed)) {
+        const next = await results?.next();
+        if (!next || next.done || s.resultKey(next.value.row) !== want) throw new Error(`engine results out of step at ${want} (${resultsPath})`);
+        got.push(next.value.row);
+      }
+      await out.write(s.combine(src, parsed, got, engine));
+    }
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+  await out.close();
+  return out.count;
+}
