@@ -12,7 +12,7 @@ import { nullProgress, type Progress } from "../cli/progress.ts";
 import { exclusionOf, type CandidateRule } from "./candidate-rules.ts";
 import { CandidatePool } from "./pool.ts";
 import { emptyPart, partError, type PoolPart } from "./pool-part.ts";
-import { QueryTable } from "./query-table.ts";
+import { denseQueryIds } from "./dense-query-ids.ts";
 import type { PoolFields } from "./row-facts.ts";
 import { addRow, scanRange } from "./scan-range.ts";
 import type { ScanJob } from "./scan-worker.ts";
@@ -107,23 +107,38 @@ function scanInWorker(job: ScanJob): Promise<PoolPart> {
   });
 }
 
-/** Concatenates parts in file order, numbering lines globally and queries by first appearance. */
+/** Concatenates parts in file order, numbering lines globally, and gives queries dense ids. */
 function merge(file: string, format: Format, parts: PoolPart[]): { pool: CandidatePool; summary: PoolSummary } {
-  const pool = new CandidatePool();
-  const table = new QueryTable(1 << 16);
   const summary: PoolSummary = { file, format, rows: 0, responses: 0, kept: 0, queries: 0, excluded: {} };
-  pool.reserve(parts.reduce((s, p) => s + p.size, 0));
-  table.reserve(pool.qid.length);
+  const n = parts.reduce((s, p) => s + p.size, 0);
+  const pool = new CandidatePool();
+  pool.reserve(n);
+  const h0 = new Uint32Array(n);
+  const h1 = new Uint32Array(n);
+  let at = 0;
   let lineBase = 0;
   for (const p of parts) {
     if (p.error) throw new InputError(p.error.message, { file, line: p.error.line === undefined ? undefined : p.error.line + lineBase, field: p.error.field });
-    for (let i = 0; i < p.size; i++) pool.push(table.idOf(p.h0[i], p.h1[i]), p.ppl[i], p.len[i], p.flags[i], p.line[i] + lineBase, p.offset[i], p.bytes[i], p.item[i]);
+    const take = <T extends { subarray(a: number, b: number): T }>(col: T) => col.subarray(0, p.size);
+    h0.set(take(p.h0), at);
+    h1.set(take(p.h1), at);
+    pool.ppl.set(take(p.ppl), at);
+    pool.len.set(take(p.len), at);
+    pool.flags.set(take(p.flags), at);
+    pool.offset.set(take(p.offset), at);
+    pool.bytes.set(take(p.bytes), at);
+    pool.item.set(take(p.item), at);
+    for (let i = 0; i < p.size; i++) pool.line[at + i] = p.line[i] + lineBase;
+    at += p.size;
     summary.rows += p.rows;
     summary.responses += p.responses;
     for (const [k, v] of Object.entries(p.excluded)) summary.excluded[k] = (summary.excluded[k] ?? 0) + v;
     if (format === "jsonl") lineBase += p.lines;
   }
-  summary.kept = pool.size;
-  summary.queries = pool.queries = table.size;
+  const { ids, count } = denseQueryIds(h0, h1, n);
+  pool.qid.set(ids);
+  pool.size = n;
+  summary.kept = n;
+  summary.queries = pool.queries = count;
   return { pool, summary };
 }

@@ -6,7 +6,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../io/errors.ts";
 import type { Row } from "../io/records.ts";
 import { JsonLineScanner, Kind, parseNumber } from "./json-line-scanner.ts";
-import { hashBytes } from "./query-table.ts";
+import { hashBytes } from "./query-hash.ts";
 import { CORRECT, FAILED, INCORRECT } from "./pool.ts";
 import { emptyPart, growPart, partError, pushToPart, type PoolPart } from "./pool-part.ts";
 import { factsOfRow, queryOf, type PoolFields, type ResponseFacts } from "./row-facts.ts";
