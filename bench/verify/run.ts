@@ -65,7 +65,7 @@ const avgLong = Math.round(long.reduce((s, c) => s + c.response.length, 0) / lon
 
 const pool = new VerifierPool();
 const poolItems = Array.from({ length: 10 }, () => long).flat();
-await pool.verifyMany(long); // start-up and warm-up
+await pool.verifyMany(poolItems); // start-up and JIT warm-up of every worker
 const t0 = performance.now();
 const pc0 = process.cpuUsage();
 await pool.verifyMany(poolItems);
