@@ -8,6 +8,7 @@ import { listFiles } from "./content-hash.ts";
 import { manifestPath, readJsonAs, startedPath, startedSchema, type Manifest } from "./manifest.ts";
 import type { CodeVersion } from "./code-version.ts";
 import { stageOutDir } from "./stage-config.ts";
+import { stopOrphans } from "./stop-orphans.ts";
 
 // Temporary files of src/io/atomic.ts writers: ".<name>.tmp-<pid>". A killed writer leaves them.
 const TEMP = /(^|\/)\.[^/]+\.tmp-\d+$/;
@@ -38,6 +39,7 @@ export async function executeStage(s: StageRun): Promise<Manifest> {
   const out = stageOutDir(s.runDir, s.name);
   rmSync(manifestPath(s.runDir, s.name), { force: true });
   const started = readJsonAs(startedPath(s.runDir, s.name), startedSchema);
+  if (started) await stopOrphans(join(s.runDir, s.name), s.ctx.log);
   mkdirSync(out, { recursive: true });
   const resuming = started?.key === s.key;
   if (resuming) {

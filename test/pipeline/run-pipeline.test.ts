@@ -138,3 +138,32 @@ test("the same pipeline in two run directories gives identical outputs", async (
   assert.deepEqual(outputsOf(join(dir, "b")), a);
   writeFileSync(join(dir, "unused"), "");
 });
+
+test("resuming a stage first stops engine processes a killed run left writing into it, and nothing else", async () => {
+  const { spawn } = await import("node:child_process");
+  const { mkdirSync } = await import("node:fs");
+  const dir = tmp();
+  const out = join(dir, "run");
+  const file = writePipeline(dir, `stages:\n  first:\n    uses: gated\n    with: { out: "\${out}" }\n`);
+  delete process.env.OXA_TEST_GATE;
+  await run(file, out); // fails: an unfinished attempt
+  const work = join(out, "first", "out", "x.work");
+  mkdirSync(work, { recursive: true });
+  // Stand-ins for orphans: same command-line shape as an engine job, and one unrelated process.
+  const keep = "setTimeout(() => {}, 60000)";
+  const orphan = spawn(process.execPath, ["-e", keep, "--", "-m", "oxa_engine", "score", "--spec", join(work, "score.spec.json")], { stdio: "ignore" });
+  const viewer = spawn(process.execPath, ["-e", keep, "--", join(work, "score.spec.json")], { stdio: "ignore" });
+  const exited = (c: typeof orphan) => new Promise((r) => c.on("exit", r));
+  const orphanGone = exited(orphan);
+  await new Promise((r) => setTimeout(r, 300));
+  process.env.OXA_TEST_GATE = "open";
+  try {
+    assert.deepEqual(statuses(await run(file, out)), { first: "ran" });
+  } finally {
+    delete process.env.OXA_TEST_GATE;
+  }
+  await orphanGone;
+  assert.equal(orphan.signalCode, "SIGTERM");
+  assert.equal(viewer.exitCode, null, "a process that is not an engine job is left alone");
+  viewer.kill();
+});
