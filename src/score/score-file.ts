@@ -48,11 +48,11 @@ function scoreStage(o: ScoreRun): RowStage<ScoreRow> {
     items: (src, p) => ids(src, p).map((id, j) => ({ id, prompt: p.prompt, response: p.responses[j] })),
     resultKeys: ids,
     resultKey: (r) => String(r.id),
-    combine: (src, p, got, engine) => ({
+    combine: (src, p, got, engine) => [{
       ...src.row,
       ...Object.fromEntries(SCORE_FIELDS.map((k) => [k, p.list ? got.map((g) => g[k]) : got[0][k]])),
       ...(got.length ? { scored_by: { model: o.model, dtype: engine.dtype ?? null, device: engine.device ?? null } } : {}),
-    }),
+    }],
   };
 }
 

@@ -17,8 +17,8 @@ export interface RowStage<P> {
   items(src: SourceRow, parsed: P): Row[];
   resultKeys(src: SourceRow, parsed: P): string[];
   resultKey(result: Row): string;
-  /** The output row; `engine` is the engine's `done` result ({} when nothing ran). */
-  combine(src: SourceRow, parsed: P, results: Row[], engine: Record<string, unknown>): Row;
+  /** The output rows of one input row; `engine` is the engine's `done` result ({} when nothing ran). */
+  combine(src: SourceRow, parsed: P, results: Row[], engine: Record<string, unknown>): Row[];
 }
 
 export interface Staged {
@@ -64,7 +64,7 @@ export async function stageRows<P>(s: RowStage<P>, itemsPath: string, rejectsPat
   return { items: items.count, rejected: rejects?.count ?? 0, hash: hash.digest("hex").slice(0, 16) };
 }
 
-/** Returns the number of rows written. `resultsPath` null = no results (no items were staged). */
+/** Returns the number of lines written. `resultsPath` null = no results (no items were staged). */
 export async function mergeRows<P>(s: RowStage<P>, resultsPath: string | null, output: string, engine: Record<string, unknown>): Promise<number> {
   const results = resultsPath ? readRecords(resultsPath)[Symbol.asyncIterator]() : null;
   const out = new AtomicJsonlWriter(output);
@@ -82,7 +82,7 @@ export async function mergeRows<P>(s: RowStage<P>, resultsPath: string | null, o
         if (!next || next.done || s.resultKey(next.value.row) !== want) throw new Error(`engine results out of step at ${want} (${resultsPath})`);
         got.push(next.value.row);
       }
-      await out.write(s.combine(src, parsed, got, engine));
+      for (const row of s.combine(src, parsed, got, engine)) await out.write(row);
     }
   } catch (e) {
     await out.abort();

@@ -9,6 +9,8 @@ import { mixCommand } from "./mix.ts";
 import { evalCommand } from "./eval.ts";
 import { trainCommand } from "./train.ts";
 import { scoreCommand } from "./score.ts";
+import { sampleCommand } from "./sample.ts";
+import { makeTinyModelCommand } from "./make-tiny-model.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
@@ -20,4 +22,6 @@ export const commands: Record<string, Command<any, any>> = {
   eval: evalCommand,
   train: trainCommand,
   score: scoreCommand,
+  sample: sampleCommand,
+  "make-tiny-model": makeTinyModelCommand,
 };

@@ -1,0 +1,100 @@
+// The `sample` stage: n samples per prompt of a dataset through the engine's generate job. Output,
+// in input order, either one line per sample ({...row, response, sample, n_tokens, finish_reason,
+// mean_entropy}) or one line per prompt with parallel lists ({...row, responses: [...], n_tokens:
+// [...], finish_reasons: [...], mean_entropies: [...]}) — the two shapes `oxa score`, `oxa select`
+// and `oxa mine` read. Bounded memory and resumable, like `score` (see score/run-staged-job.ts).
+import { InputError } from "../io/errors.ts";
+import { assertReadable, field, type Row, type SourceRow } from "../io/records.ts";
+import type { Progress } from "../cli/progress.ts";
+import type { JobSpec } from "../engine/jobs/index.ts";
+import { assertModelDir, runStagedJob, type RowStage } from "../score/index.ts";
+
+export type EngineSampleOptions = Omit<JobSpec<"generate">, "model" | "input" | "output">;
+
+export interface SampleRun {
+  input: string;
+  output: string;
+  model: string;
+  promptField: string;
+  /** Text field of the output: one-sample lines use it, the list shape its plural `<field>s`. */
+  responseField: string;
+  shape: "rows" | "list";
+  rejects: string | null;
+  engine: EngineSampleOptions & { n: number };
+  progress: (label: string, total?: number) => Progress;
+}
+
+export interface SampleSummary {
+  input: string;
+  output: string;
+  prompts: number;
+  samples: number;
+  stopped: number;
+  rejected: number;
+  rejects: string | null;
+  model: string;
+  dtype: string | null;
+  device: string | null;
+  resumed: number;
+  seconds: number;
+}
+
+function promptOf(src: SourceRow, name: string): string {
+  const p = field(src, name, "string");
+  if (p.trim() === "") throw new InputError("empty prompt", { file: src.file, line: src.line, field: name });
+  return p;
+}
+
+function sampleStage(o: SampleRun, counts: { stopped: number }): RowStage<string> {
+  const keys = (src: SourceRow) => Array.from({ length: o.engine.n }, (_, k) => `${src.line}#${k}`);
+  const sampledBy = (e: Record<string, unknown>) => ({ model: o.model, temperature: o.engine.temperature, top_p: o.engine.top_p, seed: o.engine.seed, dtype: e.dtype ?? null, device: e.device ?? null });
+  return {
+    input: o.input,
+    parse: (src) => promptOf(src, o.promptField),
+    items: (src, prompt) => [{ id: String(src.line), prompt }],
+    resultKeys: keys,
+    resultKey: (r) => `${r.id}#${r.sample}`,
+    combine: (src, _prompt, got, engine) => {
+      counts.stopped += got.filter((g) => g.finish_reason === "stop").length;
+      if (o.shape === "list") {
+        return [{
+          ...src.row,
+          [`${o.responseField}s`]: got.map((g) => g.text),
+          n_tokens: got.map((g) => g.n_tokens),
+          finish_reasons: got.map((g) => g.finish_reason),
+          mean_entropies: got.map((g) => g.mean_entropy),
+          sampled_by: sampledBy(engine),
+        }];
+      }
+      return got.map((g): Row => ({ ...src.row, [o.responseField]: g.text, sample: g.sample, n_tokens: g.n_tokens, finish_reason: g.finish_reason, mean_entropy: g.mean_entropy, sampled_by: sampledBy(engine) }));
+    },
+  };
+}
+
+export async function sampleFile(o: SampleRun): Promise<SampleSummary> {
+  assertReadable(o.input);
+  assertModelDir(o.model);
+  const started = Date.now();
+  const counts = { stopped: 0 };
+  const r = await runStagedJob(sampleStage(o, counts), {
+    job: "generate",
+    output: o.output,
+    rejects: o.rejects,
+    spec: (input, output) => ({ ...o.engine, model: o.model, input, output }),
+    progress: (n) => o.progress(`sampling ${n} x ${o.engine.n}`, n * o.engine.n),
+  });
+  return {
+    input: o.input,
+    output: o.output,
+    prompts: r.items,
+    samples: r.items * o.engine.n,
+    stopped: counts.stopped,
+    rejected: r.rejected,
+    rejects: o.rejects,
+    model: o.model,
+    dtype: (r.engine.dtype as string) ?? null,
+    device: (r.engine.device as string) ?? null,
+    resumed: (r.engine.resumed as number) ?? 0,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
