@@ -6,7 +6,8 @@ import math
 import torch
 from transformers import AutoModelForCausalLM
 
-from oxa_engine.train.losses import LOG_P_MAX, unlikelihood
+from oxa_engine.train.fused_head_loss import FusedHeadLoss
+from oxa_engine.train.losses import LOG_P_MAX, chunked_objective, unlikelihood
 from oxa_engine.train.micro_batches import collate
 from oxa_engine.train.objective import ObjectiveModel
 from train_grad_probe import probe_batch
@@ -48,3 +49,22 @@ def test_chunked_objective_equals_unchunked_in_loss_and_gradient(tiny_model):
         assert torch.allclose(stats, base_stats, rtol=1e-6)
         for n in base_grads:
             assert torch.allclose(grads[n], base_grads[n], rtol=1e-5, atol=1e-7), n
+
+
+def test_fused_head_loss_equals_the_checkpointed_module_path(tiny_model):
+    """The fused op (one process, DDP, ZeRO-1/2) and the per-chunk module calls (ZeRO-3, FSDP)."""
+    lm = AutoModelForCausalLM.from_pretrained(tiny_model, dtype=torch.float32, local_files_only=True)
+    b = collate(probe_batch(lm.config.vocab_size), n_ce=6, n_ul=2, pad_id=0)
+    hidden = lm.get_decoder()(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).last_hidden_state
+    picked = hidden.reshape(-1, hidden.shape[-1]).index_select(0, b["positions"]).detach()
+    head = lm.get_output_embeddings()
+    out = []
+    for fused in (True, False):
+        h = picked.clone().requires_grad_(True)
+        head.weight.grad = None
+        args = (b["targets"], b["weights"], b["is_ul"], 0.3, 11)
+        loss, stats = FusedHeadLoss.apply(h, head.weight, *args) if fused else chunked_objective(h, head, *args)
+        (2.0 * loss).backward()
+        out.append((loss.detach(), stats, h.grad, head.weight.grad.clone()))
+    for a, c in zip(out[0], out[1]):
+        assert torch.allclose(a, c, rtol=1e-5, atol=1e-8)

@@ -1,14 +1,16 @@
 """The causal LM wrapped with the OXA objective, so one forward call computes the loss.
 
-Keeping the loss inside the module's forward matters under FSDP / DeepSpeed ZeRO-3: the output
-head's weights are gathered for the duration of the wrapped forward, and each chunk calls the head
-as a module (never its raw weight) so ZeRO-3's hooks see the use.
+The head and losses run as one fused op (fused_head_loss.py) when the head's weight is a whole local
+tensor (one process, DDP, ZeRO-1/2). Under ZeRO-3 or sharded FSDP the weight is a partition, so the
+loss instead calls the head as a module per checkpointed chunk (losses.chunked_objective), letting
+the framework's hooks gather it; keeping the loss inside this forward keeps it in their scope.
 """
 from __future__ import annotations
 
 import torch
 
 from ..protocol import JobError
+from .fused_head_loss import FusedHeadLoss
 from .losses import chunked_objective
 
 
@@ -23,4 +25,12 @@ class ObjectiveModel(torch.nn.Module):
     def forward(self, input_ids, attention_mask, positions, targets, weights, is_ul):
         hidden = self.lm.get_decoder()(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).last_hidden_state
         picked = hidden.reshape(-1, hidden.shape[-1]).index_select(0, positions)
-        return chunked_objective(picked, self.lm.get_output_embeddings(), targets, weights, is_ul, self.alpha, self.chunk)
+        head = self.lm.get_output_embeddings()
+        if _plain(head.weight):
+            return FusedHeadLoss.apply(picked, head.weight, targets, weights, is_ul, self.alpha, self.chunk)
+        return chunked_objective(picked, head, targets, weights, is_ul, self.alpha, self.chunk)
+
+
+def _plain(weight: torch.Tensor) -> bool:
+    """A whole, local weight (not a ZeRO-3 partition or a DTensor shard), usable outside the module's call."""
+    return not hasattr(weight, "ds_id") and type(weight.data).__name__ != "DTensor"
