@@ -27,12 +27,17 @@ export interface FillOptions {
   redistribute: boolean;
 }
 
-/** Candidates of one bin, in priority order, sorted lazily (only as far as anyone looks). */
+/**
+ * Candidates of one bin, in priority order, sorted lazily: the heap is built on first look (bins
+ * with a zero target are never looked at) and popped only as far as anyone looks.
+ */
 class BinQueue {
   readonly seen: number[] = [];
   readonly local = new Map<number, number>();
-  constructor(private readonly heap: BinaryHeap) {}
+  private heap: BinaryHeap | undefined;
+  constructor(private readonly build: () => BinaryHeap) {}
   at(k: number): number {
+    this.heap ??= this.build();
     while (this.seen.length <= k) {
       const c = this.heap.pop();
       if (c < 0) return -1;
@@ -54,9 +59,16 @@ export function fillBins(pool: CandidatePool, binOf: Int32Array, targets: readon
 
   const { len } = pool;
   const draw = new Uint32Array(pool.size);
-  for (let i = 0; i < pool.size; i++) if (binOf[i] >= 0) draw[i] = randomKey(opts.seed, i);
   const before = (a: number, b: number) => len[a] > len[b] || (len[a] === len[b] && (draw[a] < draw[b] || (draw[a] === draw[b] && a < b)));
-  const queues = Array.from({ length: m }, (_, b) => new BinQueue(BinaryHeap.of(members.slice(starts[b], starts[b + 1]), before)));
+  const queues = Array.from(
+    { length: m },
+    (_, b) =>
+      new BinQueue(() => {
+        const items = members.slice(starts[b], starts[b + 1]);
+        for (const i of items) draw[i] = randomKey(opts.seed, i);
+        return BinaryHeap.of(items, before);
+      }),
+  );
 
   const taken = new Uint8Array(pool.size);
   const perQueryCount = new Int32Array(pool.queries);
