@@ -9,6 +9,7 @@ import { runEval, type EvalOutcome } from "../../eval/run-eval.ts";
 import { engineGenerator } from "../../eval/generate-samples.ts";
 import { verifierGrader } from "../../eval/verifier-grader.ts";
 import { REASONING_SUFFIX } from "../../mix/reasoning-suffix.ts";
+import { device, dtype } from "../../engine/jobs/common.ts";
 
 const schema = z.object({
   model: z.array(z.string()).min(1).describe("model directory, or LABEL=DIR to name it in tables (repeat for several)"),
@@ -41,8 +42,8 @@ const schema = z.object({
   verifyTimeoutMs: z.number().int().min(1).default(2000).describe("time limit per verified sample (the verifier's worker is killed past it)"),
   verifyWorkers: z.number().int().min(1).optional().describe("verifier worker threads (default: one per core)"),
   batchSize: z.number().int().min(1).default(16).describe("sequences the engine decodes together"),
-  device: z.enum(["auto", "cpu", "cuda"]).default("auto").describe("where the engine runs"),
-  dtype: z.enum(["auto", "float32", "bfloat16", "float16"]).default("auto").describe("engine dtype (auto: bf16 on CUDA, fp32 on CPU)"),
+  device,
+  dtype,
 });
 
 export const evalCommand = defineCommand({
