@@ -14,7 +14,7 @@ export interface ExtractOptions {
 export interface Extracted {
   answer: string | null;
   /** Where it came from, or why there is none. */
-  source: "boxed" | "phrase" | "bold" | "last-number" | "none";
+  source: "boxed" | "phrase" | "bold" | "bare" | "last-number" | "none";
   reason?: string;
 }
 
@@ -44,6 +44,14 @@ function phraseAnswer(text: string): string | null {
   const span = math ? math[1] : (/^[^\n]*?(?=\.\s|\.$|\n|$|,?\s+(?:since|because|as|which|where|so|for|when)\s)/.exec(rest)?.[0] ?? "");
   const out = stripDelimiters(span.replace(/^\*\*|\*\*$/g, "")).trim();
   return out === "" ? null : out;
+}
+
+/** A response that is only math, written without delimiters ("\frac{1}{2}", "x = 5", "(1, 2]"). */
+function bareMath(text: string): string | null {
+  const t = stripDelimiters(text.trim());
+  if (t === "" || t.length > 300) return null;
+  const words = t.replace(/\\text\s*\{[^{}]*\}/g, "").replace(/\\[a-zA-Z]+/g, "");
+  return /[a-zA-Z]{2,}/.test(words) ? null : t;
 }
 
 function boldAnswer(text: string): string | null {
@@ -83,6 +91,8 @@ export function extractAnswer(response: string, options: ExtractOptions = {}): E
   if (phrase) return { answer: phrase, source: "phrase" };
   const bold = boldAnswer(text);
   if (bold) return { answer: bold, source: "bold" };
+  const bare = bareMath(text);
+  if (bare) return { answer: bare, source: "bare" };
   const num = lastNumberOrMath(text);
   if (num) return { answer: num, source: "last-number" };
   return { answer: null, source: "none", reason: "no answer found" };
