@@ -3,6 +3,7 @@
 // mean_entropy}) or one line per prompt with parallel lists ({...row, responses: [...], n_tokens:
 // [...], finish_reasons: [...], mean_entropies: [...]}) — the two shapes `oxa score`, `oxa select`
 // and `oxa mine` read. Bounded memory and resumable, like `score` (see score/run-staged-job.ts).
+import { resolve } from "node:path";
 import { InputError } from "../io/errors.ts";
 import { assertReadable, field, type Row, type SourceRow } from "../io/records.ts";
 import type { Progress } from "../cli/progress.ts";
@@ -80,7 +81,7 @@ export async function sampleFile(o: SampleRun): Promise<SampleSummary> {
     job: "generate",
     output: o.output,
     rejects: o.rejects,
-    spec: (input, output) => ({ ...o.engine, model: o.model, input, output }),
+    spec: (input, output) => ({ ...o.engine, model: resolve(o.model), input, output }),
     progress: (n) => o.progress(`sampling ${n} x ${o.engine.n}`, n * o.engine.n),
   });
   return {

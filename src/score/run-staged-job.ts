@@ -2,7 +2,7 @@
 // partial output lives in <output>.work/ under a name derived from the exact items, so rerunning
 // the same command continues a killed run and a changed input starts afresh), merge, clean up.
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { UsageError } from "../io/errors.ts";
 import type { Progress } from "../cli/progress.ts";
 import { runJob } from "../engine/run-job.ts";
@@ -27,7 +27,8 @@ export interface StagedJobResult extends Staged {
 
 export async function runStagedJob<P, J extends JobName>(stage: RowStage<P>, o: StagedJob<J>): Promise<StagedJobResult> {
   if (!o.output.endsWith(".jsonl")) throw new UsageError(`the output must be a .jsonl file, got ${o.output}`);
-  const work = `${o.output}.work`;
+  // absolute: the engine runs in another working directory
+  const work = resolve(`${o.output}.work`);
   mkdirSync(work, { recursive: true });
   const itemsPath = join(work, "items.jsonl");
   const staged = await stageRows(stage, itemsPath, o.rejects).catch((e) => {

@@ -1,6 +1,7 @@
 // The `score` stage: every response of a dataset (either shape) through the engine's score job;
 // rows come back in input order with ppl / n_tokens / mean_entropy / nll_sum added (lists for list
 // rows) and scored_by {model, dtype, device}. Bounded memory, resumable (see run-staged-job.ts).
+import { resolve } from "node:path";
 import { assertReadable, type SourceRow } from "../io/records.ts";
 import type { Progress } from "../cli/progress.ts";
 import type { JobSpec } from "../engine/jobs/index.ts";
@@ -64,7 +65,7 @@ export async function scoreFile(o: ScoreRun): Promise<ScoreSummary> {
     job: "score",
     output: o.output,
     rejects: o.rejects,
-    spec: (input, output) => ({ ...o.engine, model: o.model, input, output, no_prompt: o.noPrompt }),
+    spec: (input, output) => ({ ...o.engine, model: resolve(o.model), input, output, no_prompt: o.noPrompt }),
     progress: (n) => o.progress(`scoring ${n} responses`, n),
   });
   const engine = r.engine;

@@ -1,7 +1,7 @@
 // `oxa make-tiny-model`: a small Qwen2 or Llama model with a BPE tokenizer trained on a local corpus.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { defineCommand } from "../command.ts";
 import { runJob } from "../../engine/run-job.ts";
@@ -39,8 +39,8 @@ transformers' AutoModelForCausalLM / AutoTokenizer, and serves any oxa command t
   async run(c, ctx) {
     assertReadable(c.corpus);
     const spec = {
-      out: c.out,
-      corpus: c.corpus,
+      out: resolve(c.out), // the engine runs in another working directory
+      corpus: resolve(c.corpus),
       arch: c.arch,
       vocab_size: c.vocabSize,
       hidden_size: c.hiddenSize,
