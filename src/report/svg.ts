@@ -13,6 +13,8 @@ export interface LegendItem {
   /** Palette index (html-axes.ts colour()). */
   colour: number;
   kind: "box" | "line";
+  /** Fill opacity of a box (default 0.7), to match the bars it stands for. */
+  opacity?: number;
 }
 
 /** A legend in the top-right corner of the frame's plot area. */
@@ -23,7 +25,7 @@ export function legend(f: Frame, items: readonly LegendItem[]): string {
       const y = f.top + 8 + i * 16;
       const mark =
         it.kind === "box"
-          ? `<rect x="${x}" y="${y - 5}" width="12" height="10" fill="${colour(it.colour)}" fill-opacity="0.7"/>`
+          ? `<rect x="${x}" y="${y - 5}" width="12" height="10" fill="${colour(it.colour)}" fill-opacity="${it.opacity ?? 0.7}"/>`
           : `<line x1="${x}" x2="${x + 12}" y1="${y}" y2="${y}" stroke="${colour(it.colour)}" stroke-width="2"/>`;
       return `${mark}<text x="${x + 18}" y="${y}" dominant-baseline="middle">${esc(it.label)}</text>`;
     })

@@ -36,8 +36,8 @@ export function selectionChart(s: SelectionStats): string {
   parts.push(`<line class="axis" x1="${xr}" x2="${xr}" y1="${f.height - f.bottom}" y2="${f.top}"/>`);
   for (const v of niceTicks(0, poolMax)) parts.push(`<text class="tick" x="${xr + 6}" y="${yPool(v).toFixed(1)}" dominant-baseline="middle">${fmt(v)}</text>`);
   const items: LegendItem[] = [
-    { label: `pool (${s.input.kept.toLocaleString("en-US")}, right axis)`, colour: 7, kind: "box" },
-    { label: `selected (${s.totals.selected.toLocaleString("en-US")})`, colour: 0, kind: "box" },
+    { label: `pool (${s.input.kept.toLocaleString("en-US")}, right axis)`, colour: 7, kind: "box", opacity: 0.25 },
+    { label: `selected (${s.totals.selected.toLocaleString("en-US")})`, colour: 0, kind: "box", opacity: 0.75 },
   ];
   if (target) {
     const pts = target.map((t, i) => `${x(pool.min + (i + 0.5) * pool.width).toFixed(1)},${y(t).toFixed(1)}`).join(" ");

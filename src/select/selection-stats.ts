@@ -58,9 +58,10 @@ function grid(pool: CandidatePool, sel: Selection): { min: number; width: number
 
 function histogram(g: { min: number; width: number; count: number }, values: Float64Array, idx: Iterable<number>): Histogram {
   const counts = new Array(g.count).fill(0);
+  const max = g.min + g.count * g.width;
   for (const i of idx) {
-    const b = Math.floor((values[i] - g.min) / g.width + 1e-9);
-    if (b >= 0 && b <= g.count) counts[Math.min(b, g.count - 1)]++;
+    const v = values[i];
+    if (v >= g.min && v <= max) counts[Math.min(Math.floor((v - g.min) / g.width + 1e-9), g.count - 1)]++;
   }
   return { min: g.min, width: g.width, counts };
 }
