@@ -55,8 +55,34 @@ const isSym = (n: Node) => n.t === "sym";
 const flip: Record<string, RelOp> = { "<": ">", ">": "<", "<=": ">=", ">=": "<=" };
 
 /** `a op b` with exactly one side a lone variable and the other free of variables, as an interval. */
+const constant = (n: Node) => symbolsOf(n).size === 0;
+
+/** |x − c| op r (or |x + c|, |x|) with c and r free of variables, as intervals: |x| ≤ 1 → [−1, 1]. */
+function absoluteIntervals(n: Node & { t: "rel" }): Interval[] | null {
+  if (n.terms.length !== 2) return null;
+  let [a, r] = n.terms;
+  let op = n.ops[0];
+  if (a.t !== "fn") {
+    [a, r] = [r, a];
+    op = flip[op];
+  }
+  if (a.t !== "fn" || a.name !== "abs" || !constant(r)) return null;
+  const arg = a.args[0];
+  const zero: Node = { t: "num", v: { n: 0n, d: 1n }, decimals: 0 };
+  const center: Node | null = isSym(arg) ? zero
+    : arg.t === "bin" && isSym(arg.a) && constant(arg.b) && (arg.op === "-" || arg.op === "+") ? (arg.op === "-" ? arg.b : { t: "neg", a: arg.b })
+    : null;
+  if (!center) return null;
+  const lo: Node = { t: "bin", op: "-", a: center, b: r };
+  const hi: Node = { t: "bin", op: "+", a: center, b: r };
+  if (op === "<" || op === "<=") return [{ open: op === "<" ? "(" : "[", close: op === "<" ? ")" : "]", lo, hi }];
+  return [{ open: "(", close: op === ">" ? ")" : "]", lo: NEG_INF, hi: lo }, { open: op === ">" ? "(" : "[", close: ")", lo: hi, hi: INF }];
+}
+
 function inequalityIntervals(n: Node & { t: "rel" }): Interval[] | null {
   if (n.ops.some((o) => o === "=" || o === "!=")) return null;
+  const abs = absoluteIntervals(n);
+  if (abs) return abs;
   const vars = n.terms.filter(isSym);
   if (vars.length !== 1 || n.terms.some((t) => !isSym(t) && symbolsOf(t).size > 0)) return null;
   const strict = (o: RelOp) => o === "<" || o === ">";

@@ -65,7 +65,8 @@ function decide(g: Read, p: Read, o: ResolvedOptions, budget: Budget): { correct
   const ok = answersEqual(g.a, p.a, { options: o, budget });
   if (ok) return { correct: true, reason: "equivalent" };
   const gs = shapeName(g.a), ps = shapeName(p.a);
-  return { correct: false, reason: gs === ps || p.a.k === "eq" ? "not equivalent" : `gold is ${gs}, prediction is ${ps}` };
+  const sameShape = gs === ps || p.a.k === "eq" || [gs, ps].every((x) => x === "a tuple" || x === "an interval");
+  return { correct: false, reason: sameShape ? "not equivalent" : `gold is ${gs}, prediction is ${ps}` };
 }
 
 export function verify(gold: string | number, response: string, options: VerifyOptions = {}): Verdict {
