@@ -17,7 +17,7 @@ import type { ProblemDetail } from "./problem-detail.ts";
 import type { SamplingSettings } from "./sample-cache.ts";
 import { renderCsv, renderMarkdown } from "./render-table.ts";
 import { bucketTable, longTable, wideTable } from "./comparison-table.ts";
-import { evalReportHtml, type SampleLengths } from "../report/html-eval-report.ts";
+import { evalReportHtml } from "../report/html-eval-report.ts";
 
 export interface EvalConfig {
   /** "label=path" or a path (label = directory name). */
@@ -85,12 +85,10 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
     buckets: null,
   };
   const details: Record<string, Record<string, ProblemDetail[]>> = {};
-  const lengths: SampleLengths = {};
   let generated = 0;
   for (const m of models) {
     const perBench: Record<string, BenchResult> = {};
     details[m.label] = {};
-    lengths[m.label] = {};
     for (const b of benches) {
       const where = `${m.label}/${b.name}`;
       const k = kOf(b);
@@ -115,7 +113,6 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
       writeJsonAtomic(join(dir, "summary.json"), { model: m.label, benchmark: b.name, ...summary });
       perBench[b.name] = { ...summary, details: relative(cfg.out, w.path), generated: ready.generated, cache_key: ready.key, seconds };
       details[m.label][b.name] = ds;
-      lengths[m.label][b.name] = ds.flatMap((d) => d.lengths);
     }
     results.models[m.label] = { path: m.path, benchmarks: perBench, average: averageOf(Object.values(perBench)) };
   }
@@ -141,6 +138,6 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
   writeFileAtomic(files.csv, renderCsv(longTable(results, "raw")));
   const bt = bucketTable(results);
   writeFileAtomic(files.markdown, [renderMarkdown(wideTable(results)), renderMarkdown(longTable(results)), bt ? renderMarkdown(bt) : ""].join("\n"));
-  writeFileAtomic(files.report, evalReportHtml(results, lengths));
+  writeFileAtomic(files.report, evalReportHtml(results, details));
   return { results, files, generated };
 }

@@ -8,9 +8,11 @@ import { lineChart } from "./html-line-chart.ts";
 import { histogram } from "./html-histogram.ts";
 import { htmlPage, htmlTable } from "./html-page.ts";
 import { esc } from "./html-axes.ts";
+import { problemTable } from "./html-problem-table.ts";
+import type { ProblemDetail } from "../eval/problem-detail.ts";
 
-/** Per model label, per benchmark: every sample's generated token count. */
-export type SampleLengths = Record<string, Record<string, readonly number[]>>;
+/** Per model label, per benchmark: the per-problem details. */
+export type DetailsByModel = Readonly<Record<string, Readonly<Record<string, readonly ProblemDetail[]>>>>;
 
 const pct = (v: number) => `${(100 * v).toFixed(v !== 0 && Math.abs(v) < 0.1 ? 1 : 0)}%`;
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
@@ -28,7 +30,7 @@ export function reportChartIds(r: EvalResults): string[] {
   ];
 }
 
-export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
+export function evalReportHtml(r: EvalResults, details: DetailsByModel): string {
   const labels = Object.keys(r.models);
   const benches = r.benchmarks.map((b) => b.name);
   const sections: string[] = [];
@@ -90,7 +92,7 @@ export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
         id: `lengths-${slug(b)}`,
         title: `Output length — ${b}`,
         xLabel: "generated tokens",
-        series: labels.map((l) => ({ name: l, values: lengths[l]?.[b] ?? [] })),
+        series: labels.map((l) => ({ name: l, values: (details[l]?.[b] ?? []).flatMap((d) => d.lengths) })),
         note: labels.map((l) => `${l}: mean ${r.models[l].benchmarks[b].mean_length?.toFixed(0) ?? "-"}, median ${r.models[l].benchmarks[b].median_length?.toFixed(0) ?? "-"}`).join(" · "),
       }),
     );
@@ -116,6 +118,7 @@ export function evalReportHtml(r: EvalResults, lengths: SampleLengths): string {
   sections.push(`<h2>Per benchmark</h2>`, htmlTable(long, { rowClass: (row) => (long.rows[row][1] === "average" ? "avg" : "") }));
   const bt = bucketTable(r);
   if (bt) sections.push(`<h2>Difficulty buckets</h2>`, htmlTable(bt));
+  sections.push(`<h2>Per problem</h2>`, ...benches.map((b) => problemTable(b, Object.fromEntries(labels.map((l) => [l, details[l]?.[b] ?? []])))));
   sections.push(
     `<h2>Models</h2><ul>${labels.map((l) => `<li><b>${esc(l)}</b>: <code>${esc(r.models[l].path)}</code></li>`).join("")}</ul>`,
     `<h2>Benchmarks</h2><ul>${r.benchmarks.map((b) => `<li><b>${esc(b.name)}</b>: ${b.problems} problems, <code>${esc(b.path)}</code></li>`).join("")}</ul>`,

@@ -41,6 +41,10 @@ th{background:#eef2f7;text-align:left;font-weight:600}
 td.r,th.r{text-align:right}
 tr.avg td{font-weight:600;background:#fafbfd}
 td.best{font-weight:700;color:var(--accent)}
+details.problems{margin:8px 0}
+details.problems summary{cursor:pointer;padding:6px 0;font-weight:600}
+details.problems .table-wrap{max-height:420px;overflow-y:auto}
+details.problems th{position:sticky;top:0}
 `;
 
 const JS = `

@@ -126,6 +126,11 @@ test("eval outputs agree with their details and the report renders every chart w
     await page.locator('#pass1 .key[data-series="sft"]').click();
     assert.equal(await page.locator('.series.off[data-series="sft"]').count(), ids.length);
     await page.locator('#pass1 .key[data-series="sft"]').click();
+    // Per-problem tables: one per benchmark, a row per problem, opened on click.
+    assert.equal(await page.locator("details.problems").count(), 2);
+    await page.locator("details.problems summary").first().click();
+    assert.equal(await page.locator("details.problems").first().locator("tr").count(), 1 + 12);
+    assert.ok(await page.locator("details.problems").first().locator("tr").nth(1).isVisible());
     mkdirSync("test-artifacts", { recursive: true });
     await page.screenshot({ path: "test-artifacts/eval-report.png", fullPage: true });
     copyFileSync(o.files.report, "test-artifacts/eval-report.html");
