@@ -1,3 +1,3 @@
 // Public surface of mining high-confidence errors (the UL data of OXA_Full).
-export { runMine, type MineRun, type MineResult } from "./run-mine.ts";
+export { runMine, MINE_DEFAULTS, type MineRun, type MineResult } from "./run-mine.ts";
 export { pickConfidentErrors, type PickOptions } from "./pick-confident-errors.ts";

@@ -6,6 +6,9 @@ import { nullProgress, type Progress } from "../cli/progress.ts";
 import { besideOut, readPool, writeChosen, type PoolFields, type PoolSummary } from "../select/index.ts";
 import { pickConfidentErrors } from "./pick-confident-errors.ts";
 
+/** The paper's settings: K = 50,000, one per query, PPL floor 1.2. */
+export const MINE_DEFAULTS = { k: 50_000, perQuery: 1, minPpl: 1.2 } as const;
+
 export interface MineRun {
   input: string;
   out: string;

@@ -40,6 +40,9 @@ export interface Selection {
   bins?: BinFill[];
 }
 
+/** The paper's settings (μ = 2.5 is for ~1.5B/3B models; use 3.0 for ~7B and Qwen3-1.7B). */
+export const SELECT_DEFAULTS = { strategy: "gaussian", n: 50_000, perQuery: 1, seed: 0, mu: 2.5, sigma: 0.25, binWidth: 0.05, redistribute: false } as const satisfies Partial<SelectOptions>;
+
 /** The PPL range a strategy uses, given the flags. */
 export function resolveRange(pool: CandidatePool, o: SelectOptions): { min: number; max: number } {
   switch (o.strategy) {

@@ -1,15 +1,15 @@
 // `oxa mine`: high-confidence errors (low-PPL, verified-wrong self-samples) for unlikelihood training.
 import { z } from "zod";
 import { defineCommand } from "../command.ts";
-import { runMine, type MineResult } from "../../mine/index.ts";
+import { MINE_DEFAULTS as D, runMine, type MineResult } from "../../mine/index.ts";
 import { poolFieldFlags, poolFieldsOf } from "../../select/index.ts";
 
 const schema = z.object({
   input: z.string().describe("verified self-samples scored under the base model: .jsonl, .json or .parquet"),
   out: z.string().describe("where the mined errors go (JSONL, PPL ascending)"),
-  k: z.number().int().positive().default(50000).describe("how many errors to keep (the globally lowest PPL)"),
-  perQuery: z.number().int().positive().default(1).describe("at most this many per query (the lowest PPL), across rows repeating a query"),
-  minPpl: z.number().default(1.2).describe("PPL floor: lower is degenerate repetition"),
+  k: z.number().int().positive().default(D.k).describe("how many errors to keep (the globally lowest PPL)"),
+  perQuery: z.number().int().positive().default(D.perQuery).describe("at most this many per query (the lowest PPL), across rows repeating a query"),
+  minPpl: z.number().default(D.minPpl).describe("PPL floor: lower is degenerate repetition"),
   maxLen: z.number().positive().optional().describe("drop samples longer than this many tokens"),
   ...poolFieldFlags,
   correctField: z.string().default("correct").describe("field holding the verdict (or the list of verdicts)"),
