@@ -16,36 +16,46 @@ export function denseQueryIds(h0: Uint32Array, h1: Uint32Array, n: number): { id
     largest = Math.max(largest, starts[b + 1]);
     starts[b + 1] += starts[b];
   }
+  // Scatter the hashes themselves into bucket order, so that a bucket is numbered from one
+  // contiguous, cache-resident stretch of memory.
   const order = new Int32Array(n);
+  const a0 = new Uint32Array(n);
+  const a1 = new Uint32Array(n);
   const fill = starts.slice(0, buckets);
-  for (let i = 0; i < n; i++) order[fill[h0[i] >>> shift]++] = i;
+  for (let i = 0; i < n; i++) {
+    const k = fill[h0[i] >>> shift]++;
+    order[k] = i;
+    a0[k] = h0[i];
+    a1[k] = h1[i];
+  }
 
   const cap = 1 << Math.ceil(Math.log2(Math.max(16, largest * 2)));
   const mask = cap - 1;
-  const slots = new Int32Array(cap); // entry index + 1 of the slot's first holder; 0 = empty
-  const ids = new Int32Array(n);
+  const slots = new Int32Array(cap); // bucket-order position + 1 of the slot's first holder; 0 = empty
+  const sortedIds = new Int32Array(n);
   let count = 0;
   for (let b = 0; b < buckets; b++) {
     slots.fill(0);
     for (let k = starts[b]; k < starts[b + 1]; k++) {
-      const i = order[k];
-      const a = h0[i];
-      const c = h1[i];
+      const a = a0[k];
+      const c = a1[k];
       let s = (Math.imul(a ^ c, 0x9e3779b1) >>> 7) & mask;
       for (;;) {
         const j = slots[s] - 1;
         if (j < 0) {
-          slots[s] = i + 1;
-          ids[i] = count++;
+          slots[s] = k + 1;
+          sortedIds[k] = count++;
           break;
         }
-        if (h0[j] === a && h1[j] === c) {
-          ids[i] = ids[j];
+        if (a0[j] === a && a1[j] === c) {
+          sortedIds[k] = sortedIds[j];
           break;
         }
         s = (s + 1) & mask;
       }
     }
   }
+  const ids = new Int32Array(n);
+  for (let k = 0; k < n; k++) ids[order[k]] = sortedIds[k];
   return { ids, count };
 }
