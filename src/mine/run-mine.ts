@@ -3,7 +3,7 @@
 // pick the confident errors, and write them (JSONL, PPL ascending) with a JSON summary.
 import { writeJsonAtomic } from "../io/atomic.ts";
 import { nullProgress, type Progress } from "../cli/progress.ts";
-import { besideOut, readPool, writeChosen, type PoolFields, type PoolSummary } from "../select/index.ts";
+import { besideOut, portableSummary, readPool, writeChosen, type PoolFields, type PoolSummary } from "../select/index.ts";
 import { pickConfidentErrors } from "./pick-confident-errors.ts";
 
 /** The paper's settings: K = 50,000, one per query, PPL floor 1.2. */
@@ -56,6 +56,7 @@ export async function runMine(o: MineRun): Promise<MineResult> {
     ppl: picked.length ? { min: pool.ppl[picked[0]], max: pool.ppl[picked[picked.length - 1]] } : { min: null, max: null },
     input: summary,
   };
-  writeJsonAtomic(statsPath, result);
+  const { out: _o, stats: _s, ...written } = result;
+  writeJsonAtomic(statsPath, { ...written, input: portableSummary(summary, statsPath) });
   return result;
 }

@@ -12,7 +12,7 @@ export { CandidatePool, CORRECT, INCORRECT, FAILED } from "./pool.ts";
 export { type PoolFields, type ResponseFacts } from "./row-facts.ts";
 export { openRowReader, type RowReader } from "./row-reader.ts";
 export { outputRecord } from "./output-record.ts";
-export { writeChosen, besideOut } from "./write-chosen.ts";
+export { writeChosen, besideOut, portableSummary } from "./write-chosen.ts";
 export { poolFieldFlags, poolFieldsOf } from "./pool-field-flags.ts";
 export { BinaryHeap } from "./binary-heap.ts";
 export { createRandom, randomKey, shuffleInPlace } from "./seeded-random.ts";

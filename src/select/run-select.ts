@@ -8,7 +8,7 @@ import type { PoolFields } from "./row-facts.ts";
 import { selectCandidates, type SelectOptions } from "./select-candidates.ts";
 import { selectionChart } from "./selection-chart.ts";
 import { selectionStats, type SelectionStats } from "./selection-stats.ts";
-import { besideOut, writeChosen } from "./write-chosen.ts";
+import { besideOut, portableSummary, writeChosen } from "./write-chosen.ts";
 
 export interface SelectRun extends SelectOptions {
   input: string;
@@ -40,10 +40,10 @@ export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; s
   bar.finish(`${summary.kept} candidates`);
   const { input, out, stats: _s, svg: _v, fields, progress: _p, threads: _t, ...options } = o;
   const sel = selectCandidates(pool, options);
-  const stats = selectionStats(pool, sel, options, summary);
 
   await writeChosen(input, pool, sel.picked, fields, out, progress(`writing ${out}`, sel.picked.length));
   const statsPath = o.stats ?? besideOut(out, ".stats.json");
+  const stats = selectionStats(pool, sel, options, portableSummary(summary, statsPath));
   const svgPath = o.svg ?? besideOut(out, ".svg");
   writeJsonAtomic(statsPath, stats);
   writeFileAtomic(svgPath, selectionChart(stats));

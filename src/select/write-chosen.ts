@@ -1,5 +1,6 @@
 // Pass two, shared by select and mine: the chosen pool entries' rows, read back one at a time
 // and written in the given order as output records, atomically (a failure leaves no file).
+import { dirname, relative, resolve } from "node:path";
 import { AtomicJsonlWriter } from "../io/atomic.ts";
 import { nullProgress, type Progress } from "../cli/progress.ts";
 import { outputRecord } from "./output-record.ts";
@@ -24,6 +25,14 @@ export async function writeChosen(input: string, pool: CandidatePool, chosen: Ar
     reader.close();
     bar.finish();
   }
+}
+
+/**
+ * The summary as written: the input's path relative to the summary's folder, so that the same
+ * run in another directory writes the same bytes.
+ */
+export function portableSummary<T extends { file: string }>(summary: T, statsPath: string): T {
+  return { ...summary, file: relative(dirname(resolve(statsPath)), resolve(summary.file)) };
 }
 
 /** A path beside `out` with another ending: sel.jsonl → sel.stats.json. */
