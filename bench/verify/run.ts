@@ -73,14 +73,18 @@ const poolRate = { wall: poolItems.length / ((performance.now() - t0) / 1000), c
 const poolSize = pool.size;
 await pool.close();
 
-const mvCases = mathVerify("cases", cases, SECONDS);
 const mvLong = mathVerify("long", long, 0);
 
 const lines: string[] = [];
 lines.push(`machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, Node ${process.version}`);
 lines.push(`accuracy on ${cases.length} labelled cases: ${pct(score.overall.accuracy)} (${score.overall.right} right, ${score.overall.falseMatches} false matches, ${score.overall.misses} misses)`);
-lines.push("", "| category | cases | accuracy | false matches | misses |", "|---|---:|---:|---:|---:|");
-for (const c of score.categories) lines.push(`| ${c.category} | ${c.cases} | ${pct(c.accuracy)} | ${c.falseMatches} | ${c.misses} |`);
+const mvCases = mathVerify("cases", cases, SECONDS);
+const mvScore = mvCases ? scoreCases(cases, mvCases.verdicts) : null;
+lines.push("", "| category | cases | oxa verify | false matches | misses | math-verify 0.9.0 | its false matches |", "|---|---:|---:|---:|---:|---:|---:|");
+score.categories.forEach((c, k) => {
+  const m = mvScore?.categories[k];
+  lines.push(`| ${c.category} | ${c.cases} | ${pct(c.accuracy)} | ${c.falseMatches} | ${c.misses} | ${m ? pct(m.accuracy) : "n/a"} | ${m ? m.falseMatches : "n/a"} |`);
+});
 lines.push("", "| one core, verifications per CPU second (per wall second) | oxa verify | math-verify 0.9.0 | ratio (CPU) |", "|---|---:|---:|---:|");
 const fmt = (r: { wall: number; cpu: number }) => `${Math.round(r.cpu)}/s (${Math.round(r.wall)}/s)`;
 const row = (name: string, a: { wall: number; cpu: number }, b: { wall: number; cpu: number } | undefined) =>
@@ -88,16 +92,13 @@ const row = (name: string, a: { wall: number; cpu: number }, b: { wall: number; 
 row(`case file (${cases.length} items)`, casesRate, mvCases?.rate);
 row(`long responses (${long.length} items, ${avgLong} chars on average)`, longRate, mvLong?.rate);
 lines.push("", `worker pool on ${poolSize} workers, long responses: ${Math.round(poolRate.wall)}/s wall, ${Math.round(poolRate.cpu)} per CPU second (all threads)`);
-if (mvCases) {
-  const mvScore = scoreCases(cases, mvCases.verdicts);
+if (mvCases && mvScore) {
   const agree = ours.filter((v, i) => v === mvCases.verdicts[i]).length;
-  lines.push("", `math-verify on the same labelled cases: ${pct(mvScore.overall.accuracy)} (${mvScore.overall.falseMatches} false matches, ${mvScore.overall.misses} misses)`);
+  // Rows with options (strict extraction, think, percent policies) ask for rules math-verify does not have.
+  const plainIdx = cases.flatMap((c, i) => (c.options ? [] : [i]));
+  const mvPlain = scoreCases(plainIdx.map((i) => cases[i]), plainIdx.map((i) => mvCases.verdicts[i])).overall;
+  lines.push("", `math-verify on the same labelled cases: ${pct(mvScore.overall.accuracy)} (${mvScore.overall.falseMatches} false matches, ${mvScore.overall.misses} misses); on the ${plainIdx.length} rows without options: ${pct(mvPlain.accuracy)} (${mvPlain.falseMatches} false matches)`);
   lines.push(`agreement oxa vs math-verify: ${agree}/${cases.length} (${pct(agree / cases.length)})`);
-  const dis = new Map<string, number>();
-  ours.forEach((v, i) => v !== mvCases.verdicts[i] && dis.set(cases[i].category, (dis.get(cases[i].category) ?? 0) + 1));
-  lines.push(`disagreements by category: ${[...dis].map(([k, n]) => `${k} ${n}`).join(", ")}`);
-  lines.push("", "| category | math-verify accuracy |", "|---|---:|");
-  for (const c of mvScore.categories) lines.push(`| ${c.category} | ${pct(c.accuracy)} |`);
 }
 if (mvLong) {
   const agree = long.map((c) => verify(c.gold, c.response).correct).filter((v, i) => v === mvLong.verdicts[i]).length;

@@ -34,7 +34,12 @@ interface Slot {
   clock: Float64Array;
   /** Batches sent and not yet answered, oldest first; two deep so the worker never waits for the next. */
   inflight: Batch[];
+  /** Whether this worker has answered at least once (a worker that dies before that failed to start). */
+  answered: boolean;
 }
+
+/** Workers in a row that die before answering anything: then the pool gives up instead of respawning forever. */
+const MAX_START_FAILURES = 3;
 
 /** Batches queued per worker: the second is sent while the first runs. */
 const DEPTH = 2;
@@ -51,6 +56,9 @@ export class VerifierPool {
   private head = 0;
   private nextBatch = 0;
   private closed = false;
+  private startFailures = 0;
+  /** Why the pool stopped working (workers cannot start), or null. */
+  private broken: string | null = null;
   private readonly watchdog: NodeJS.Timeout;
   private readonly budgetMs: number;
   private readonly batchSize: number;
@@ -80,6 +88,7 @@ export class VerifierPool {
   verify(gold: string, response: string): Promise<Verdict> {
     if (this.closed) return Promise.reject(new Error("the verifier pool is closed"));
     return new Promise((resolve) => {
+      if (this.broken) return resolve(failed({ gold, response, resolve }, "error", this.broken, 0));
       this.queue.push({ gold, response, resolve });
       this.pump();
     });
@@ -102,19 +111,36 @@ export class VerifierPool {
     slot.worker = worker;
     slot.clock = new Float64Array(shared);
     slot.inflight = [];
+    slot.answered = false;
     worker.on("message", (m: { batch: number; verdicts: Verdict[] }) => {
       if (slot.worker !== worker || slot.inflight[0]?.id !== m.batch) return;
+      slot.answered = true;
+      this.startFailures = 0;
       const { tasks } = slot.inflight.shift()!;
       tasks.forEach((t, i) => t.resolve(m.verdicts[i]));
       this.pump();
     });
     const died = (why: string) => {
-      if (slot.worker !== worker || this.closed) return;
+      if (slot.worker !== worker || this.closed || this.broken) return;
       this.stats.crashed++;
+      if (!slot.answered && ++this.startFailures >= MAX_START_FAILURES) return this.giveUp(`verifier workers cannot start: ${why}`);
       this.replace(slot, "error", `verifier worker died: ${why}`);
     };
     worker.on("error", (e) => died(e.message));
     worker.on("exit", (code) => died(`exit code ${code}`));
+  }
+
+  /** Answers every waiting item with an error and stops: nothing would ever verify them. */
+  private giveUp(reason: string): void {
+    this.broken = reason;
+    const waiting = [...this.slots.flatMap((sl) => sl.inflight.flatMap((b) => b.tasks)), ...this.queue.slice(this.head)];
+    this.queue = [];
+    this.head = 0;
+    for (const sl of this.slots) {
+      sl.inflight = [];
+      void sl.worker.terminate();
+    }
+    for (const t of waiting) t.resolve(failed(t, "error", reason, 0));
   }
 
   private take(n: number): Task[] {
@@ -128,6 +154,7 @@ export class VerifierPool {
   }
 
   private pump(): void {
+    if (this.broken) return;
     for (let depth = 1; depth <= DEPTH; depth++) {
       for (const slot of this.slots) {
         if (slot.inflight.length >= depth || this.head >= this.queue.length) continue;
