@@ -1,5 +1,7 @@
 // A query's identity without its text: a 64-bit hash (two murmur3-style 32-bit lanes) of its
-// canonical UTF-8 JSON bytes. Two million distinct queries collide with probability about 1e-7.
+// canonical UTF-8 JSON bytes — taken straight from the raw bytes of a JSONL line when they are
+// already canonical, which is nearly always. Two million distinct queries collide with
+// probability about 1e-7.
 import { mix32 } from "./seeded-random.ts";
 
 /**
@@ -45,4 +47,42 @@ function mixB(k: number): number {
   k = Math.imul(k, 0x4cf5ad43);
   k = (k << 16) | (k >>> 16);
   return Math.imul(k, 0x38b34ae5);
+}
+
+/** Hashes a query given as a string over its canonical JSON encoding (what the byte path sees). */
+export function hashString(query: string, out: Uint32Array): void {
+  const bytes = Buffer.from(JSON.stringify(query).slice(1, -1), "utf8");
+  hashBytes(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, bytes.length, out);
+}
+
+/** Query hashes straight from the bytes of a JSON string's content in the current buffer. */
+export class QueryHasher {
+  private buf: Buffer = Buffer.alloc(0);
+  private dv: DataView = new DataView(new ArrayBuffer(0));
+  readonly out = new Uint32Array(2);
+  /** Position of the next backslash at or after the last query (a cache: queries only move forward). */
+  private nextBs = -1;
+
+  setBuffer(buf: Buffer): void {
+    this.buf = buf;
+    this.dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.nextBs = -1;
+  }
+
+  hash(qs: number, qe: number): void {
+    const { buf, out } = this;
+    if (this.nextBs < qs) {
+      const p = buf.indexOf(0x5c, qs);
+      this.nextBs = p < 0 ? Infinity : p;
+    }
+    // Only \uXXXX and \/ spell a string differently from its canonical JSON encoding.
+    for (let p = this.nextBs; p < qe; ) {
+      const c = buf[p + 1];
+      if (c === 0x75 || c === 0x2f) return hashString(JSON.parse(buf.toString("utf8", qs - 1, qe + 1)), out);
+      p = buf.indexOf(0x5c, p + 2);
+      if (p < 0) p = Infinity;
+      this.nextBs = p;
+    }
+    hashBytes(buf, this.dv, qs, qe, out);
+  }
 }

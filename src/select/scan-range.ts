@@ -6,19 +6,13 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../io/errors.ts";
 import type { Row } from "../io/records.ts";
 import { JsonLineScanner, Kind, parseNumber } from "./json-line-scanner.ts";
-import { hashBytes } from "./query-hash.ts";
+import { QueryHasher, hashString } from "./query-hash.ts";
 import { CORRECT, FAILED, INCORRECT } from "./pool.ts";
 import { emptyPart, growPart, partError, pushToPart, type PoolPart } from "./pool-part.ts";
 import { factsOfRow, queryOf, type PoolFields, type ResponseFacts } from "./row-facts.ts";
 import type { Exclusion } from "./candidate-rules.ts";
 
 const flagsOf = (f: ResponseFacts) => (f.correct === true ? CORRECT : f.correct === false ? INCORRECT : 0) | (f.failed ? FAILED : 0);
-
-/** Hashes a query given as a string over its canonical JSON encoding (what the byte path sees). */
-export function hashString(query: string, out: Uint32Array): void {
-  const bytes = Buffer.from(JSON.stringify(query).slice(1, -1), "utf8");
-  hashBytes(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, bytes.length, out);
-}
 
 /** Adds every response of a parsed row (either shape) to the part; throws InputError on bad rows. */
 export function addRow(part: PoolPart, row: Row, fields: PoolFields, exclude: Exclusion, where: { file: string; line: number }, offset: number, bytes: number): void {
@@ -104,38 +98,6 @@ export function scanRange(file: string, start: number, end: number, fields: Pool
   }
   part.lines = line;
   return part;
-}
-
-/** Query hashes straight from the bytes of a JSON string's content in the current buffer. */
-class QueryHasher {
-  private buf: Buffer = Buffer.alloc(0);
-  private dv: DataView = new DataView(new ArrayBuffer(0));
-  readonly out = new Uint32Array(2);
-  /** Position of the next backslash at or after the last query (a cache: queries only move forward). */
-  private nextBs = -1;
-
-  setBuffer(buf: Buffer): void {
-    this.buf = buf;
-    this.dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    this.nextBs = -1;
-  }
-
-  hash(qs: number, qe: number): void {
-    const { buf, out } = this;
-    if (this.nextBs < qs) {
-      const p = buf.indexOf(0x5c, qs);
-      this.nextBs = p < 0 ? Infinity : p;
-    }
-    // Only \uXXXX and \/ spell a string differently from its canonical JSON encoding.
-    for (let p = this.nextBs; p < qe; ) {
-      const c = buf[p + 1];
-      if (c === 0x75 || c === 0x2f) return hashString(JSON.parse(buf.toString("utf8", qs - 1, qe + 1)), out);
-      p = buf.indexOf(0x5c, p + 2);
-      if (p < 0) p = Infinity;
-      this.nextBs = p;
-    }
-    hashBytes(buf, this.dv, qs, qe, out);
-  }
 }
 
 function isBlank(buf: Buffer, s: number, e: number): boolean {
