@@ -9,6 +9,7 @@ file=bench/out/teacher-2m.jsonl
 [ -f "$file" ] || node --import tsx bench/select/generate-teacher.ts --rows 2000000 --seed 1 --out "$file"
 for threads in 2 1; do
   for run in 1 2 3; do
+    echo "load: $(cut -d" " -f1-3 /proc/loadavg)"
     OXA_NO_PROGRESS=1 /usr/bin/time -f "threads=$threads run=$run  wall %e s  user %U s  sys %S s  peak RSS %M KB" \
       node bin/oxa.mjs select "$file" bench/out/selection.jsonl --correct-field correct --n 50000 --seed 0 --threads "$threads" >/dev/null
   done
