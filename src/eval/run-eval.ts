@@ -4,7 +4,8 @@
 // Generation and grading come in as functions, so tests and remote servers plug in the same way.
 import { join, relative } from "node:path";
 import { AtomicJsonlWriter, writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
-import { UsageError } from "../io/errors.ts";
+import { InputError, UsageError } from "../io/errors.ts";
+import { existsSync } from "node:fs";
 import type { Progress } from "../cli/progress.ts";
 import { loadBenchmark, parseLabelled, type Benchmark, type BenchmarkFields } from "./benchmark.ts";
 import { ensureSamples, type Generator } from "./generate-samples.ts";
@@ -67,6 +68,8 @@ function labelled(specs: readonly string[], what: string): { label: string; path
 
 export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutcome> {
   const models = labelled(cfg.models, "model");
+  // Fail before any generation, not after the first model's hours of sampling.
+  for (const m of models) if (!existsSync(join(m.path, "config.json"))) throw new InputError("not a model directory (no config.json)", { file: m.path });
   labelled(cfg.benches, "benchmark");
   const benches: Benchmark[] = [];
   for (const spec of cfg.benches) benches.push(await loadBenchmark(spec, cfg.fields));

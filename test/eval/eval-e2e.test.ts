@@ -1,10 +1,10 @@
-// End to end through the CLI on a real tiny model and the real engine: k = 4 samples, outputs
-// checked against an independent re-verification of the cached samples, cache reuse (a second
-// run generates nothing), a smaller k served from the cache, and a killed run that resumes.
+// End to end through the CLI on a real tiny model and the real engine: k = 4 samples, a first run
+// killed mid-generation and resumed, outputs checked against an independent re-verification of
+// the cached samples, cache reuse (a further run generates nothing), a smaller k from the cache.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tinyModel } from "../helpers/tiny-model.ts";
@@ -45,24 +45,37 @@ function oxa(args: string[], opts: { killWhen?: () => boolean } = {}): Promise<R
 // Complete lines only: a line torn by the kill is dropped by the engine on resume.
 const countLines = (p: string) => (existsSync(p) ? readFileSync(p, "utf8").split("\n").length - 1 : 0);
 
-test("oxa eval on a real tiny model: metrics from verified samples, cache reuse, smaller k, resume", async (t) => {
+test("oxa eval on a real tiny model: resume after a kill, metrics from verified samples, cache reuse, smaller k", async (t) => {
   const model = await tinyModel();
   const dir = mkdtempSync(join(tmpdir(), "oxa-eval-e2e-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const common = ["--model", `tiny=${model}`, "--bench", `arith=${BENCH}`, "--max-new-tokens", "24", "--batch-size", "8", "--device", "cpu", "--json"];
   const out = join(dir, "out");
 
+  // First run, killed mid-generation as a crash would (after the engine's first batch of 8).
+  const cache = join(out, "samples");
+  const partial = () => {
+    const key = existsSync(cache) ? readdirSync(cache)[0] : undefined;
+    return key ? join(cache, key, "n4", "samples.jsonl.partial") : "";
+  };
+  const crashed = await oxa([...common, "--k", "4", "--out", out], { killWhen: () => countLines(partial()) >= 8 });
+  assert.notEqual(crashed.code, 0, "the run finished before it could be killed");
+  const kept = countLines(partial());
+  assert.ok(kept >= 8 && kept < 48, `killed after ${kept} samples`);
+
+  // The rerun resumes: it generates only the samples the killed run had not finished.
   const first = await oxa([...common, "--k", "4", "--out", out]);
   assert.equal(first.code, 0, first.stderr);
   const r1 = JSON.parse(first.stdout);
-  assert.equal(r1.generated, 12 * 4);
+  assert.equal(r1.generated, 48 - kept);
   const s1 = r1.results.models.tiny.benchmarks.arith;
-  const samplesPath = join(out, "samples", s1.cache_key, "n4", "samples.jsonl");
+  const samplesPath = join(cache, s1.cache_key, "n4", "samples.jsonl");
 
   // Independent recomputation from the engine's samples with the verifier called directly.
   const gold = new Map((JSON.parse(readFileSync(BENCH, "utf8")) as { answer: unknown }[]).map((row, i) => [String(i + 1), String(row.answer)]));
   const samples = readFileSync(samplesPath, "utf8").trim().split("\n").map((l) => JSON.parse(l));
   assert.equal(samples.length, 48);
+  assert.equal(new Set(samples.map((x) => `${x.id}/${x.sample}`)).size, 48, "no sample lost or repeated by the resume");
   const correct = new Map<string, number>();
   for (const s of samples) correct.set(s.id, (correct.get(s.id) ?? 0) + (verify(gold.get(s.id)!, s.text, { extraction: "strict" }).correct ? 1 : 0));
   const details = await readDetails(join(out, "tiny", "arith", "details.jsonl"));
@@ -92,24 +105,12 @@ test("oxa eval on a real tiny model: metrics from verified samples, cache reuse,
   assert.equal(r2.results.models.tiny.benchmarks.arith.seconds.generate < 1, true);
 
   // k = 2 reads the first two samples of each problem from the k = 4 cache.
-  const small = await oxa([...common, "--k", "2", "--out", join(dir, "out2"), "--cache-dir", join(out, "samples")]);
+  const small = await oxa([...common, "--k", "2", "--out", join(dir, "out2"), "--cache-dir", cache]);
   assert.equal(small.code, 0, small.stderr);
   assert.equal(JSON.parse(small.stdout).generated, 0);
   const d2 = await readDetails(join(dir, "out2", "tiny", "arith", "details.jsonl"));
   assert.deepEqual(d2.map((d) => d.lengths), details.map((d) => d.lengths.slice(0, 2)));
 
-  // A run killed mid-generation resumes: the rerun generates only what is missing, and the
-  // result is byte-identical to the uninterrupted run's samples.
-  const cache3 = join(dir, "cache3");
-  const partial = join(cache3, s1.cache_key, "n4", "samples.jsonl.partial");
-  const crashed = await oxa([...common, "--k", "4", "--out", join(dir, "out3"), "--cache-dir", cache3], { killWhen: () => countLines(partial) >= 8 });
-  assert.notEqual(crashed.code, 0);
-  const kept = countLines(partial);
-  assert.ok(kept >= 8 && kept < 48, `killed after ${kept} samples`);
-  const resumed = await oxa([...common, "--k", "4", "--out", join(dir, "out3"), "--cache-dir", cache3]);
-  assert.equal(resumed.code, 0, resumed.stderr);
-  assert.equal(JSON.parse(resumed.stdout).generated, 48 - kept);
-  assert.equal(readFileSync(join(cache3, s1.cache_key, "n4", "samples.jsonl"), "utf8"), readFileSync(samplesPath, "utf8"));
 });
 
 test("oxa eval: bad input exits 2 naming file, line and field", async () => {
@@ -117,9 +118,14 @@ test("oxa eval: bad input exits 2 naming file, line and field", async () => {
   try {
     const bench = join(dir, "b.jsonl");
     writeFileSync(bench, '{"problem": "1+1?", "answer": "2"}\n{"problem": "2+2?"}\n');
-    const r = await oxa(["--model", dir, "--bench", bench, "--out", join(dir, "o")]);
+    const r = await oxa(["--model", await tinyModel(), "--bench", bench, "--out", join(dir, "o")]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, new RegExp(`${bench}, line 2, field "answer"`));
+    writeFileSync(bench, '{"problem": "1+1?", "answer": "2"}\n');
+    const r1 = await oxa(["--model", `ok=${await tinyModel()}`, "--model", dir, "--bench", bench, "--out", join(dir, "o")]);
+    assert.equal(r1.code, 2);
+    assert.match(r1.stderr, new RegExp(`${dir}: not a model directory \\(no config.json\\)`));
+    assert.ok(!existsSync(join(dir, "o", "samples")), "nothing generated before the check");
     const r2 = await oxa(["--model", `a=${dir}`, "--model", `a=${dir}`, "--bench", bench]);
     assert.equal(r2.code, 2);
     assert.match(r2.stderr, /model label "a" is given twice/);
