@@ -37,6 +37,9 @@ export interface ScoreSummary {
   device: string | null;
   resumed: number;
   seconds: number;
+  /** Prompt + response tokens the engine forwarded in this call, and its time spent scoring them. */
+  tokens: number;
+  engineSeconds: number;
 }
 
 const SCORE_FIELDS = ["ppl", "n_tokens", "mean_entropy", "nll_sum"] as const;
@@ -81,5 +84,7 @@ export async function scoreFile(o: ScoreRun): Promise<ScoreSummary> {
     device: (engine.device as string) ?? null,
     resumed: (engine.resumed as number) ?? 0,
     seconds: (Date.now() - started) / 1000,
+    tokens: (engine.tokens_forwarded as number) ?? 0,
+    engineSeconds: (engine.seconds as number) ?? 0,
   };
 }

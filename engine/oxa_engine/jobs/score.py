@@ -14,6 +14,7 @@ goes in ever shorter chunks through the KV cache (max_chunk bounds the chunk len
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from itertools import islice
 
@@ -156,7 +157,7 @@ def run(spec: dict) -> dict:
     progress.advance(out.resumed, status="resumed" if out.resumed else None, force=True)
     order: list[str] = []
     items = _read_items(spec, tok, out, order)
-    n_tokens = 0
+    n_tokens, started = 0, time.monotonic()
     while window := list(islice(items, spec["sort_window"])):
         window.sort(key=lambda it: -len(it.ids))
         for batch in token_budget_batches(window, spec["token_budget"]):
@@ -164,5 +165,6 @@ def run(spec: dict) -> dict:
             n_tokens += sum(len(it.ids) for it in batch)
             progress.advance(len(batch))
     n = out.finish(order)
-    return {**setup, "output": spec["output"], "records": n, "resumed": out.resumed, "tokens_forwarded": n_tokens}
+    seconds = time.monotonic() - started
+    return {**setup, "output": spec["output"], "records": n, "resumed": out.resumed, "tokens_forwarded": n_tokens, "seconds": seconds}
 

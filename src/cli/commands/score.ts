@@ -61,7 +61,8 @@ order. A killed run resumes where it stopped when the same command is run again.
     });
   },
   format: (r: ScoreSummary) =>
-    `scored ${r.responses} responses in ${r.rows} rows (${r.seconds.toFixed(1)} s${r.device ? `, ${r.device}, ${r.dtype}` : ""})` +
+    `scored ${r.responses} responses in ${r.rows} rows (${r.seconds.toFixed(1)} s${r.device ? `, ${r.device}, ${r.dtype}` : ""}` +
+    `${r.engineSeconds > 0 ? `; ${Math.round(r.tokens / r.engineSeconds)} tokens/s` : ""})` +
     `${r.resumed ? `; ${r.resumed} resumed from a previous run` : ""}\n  output:  ${r.output}\n` +
     (r.rejects ? `  rejects: ${r.rejects} (${r.rejected} rows)\n` : ""),
 });
