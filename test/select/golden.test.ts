@@ -39,6 +39,16 @@ for (const c of cases) {
   });
 }
 
+test("a .json list of the same rows gives the same bytes as the JSONL file", async () => {
+  const json = join(dir, "teacher.json");
+  writeFileSync(json, JSON.stringify(readFileSync(fx("teacher.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l))));
+  for (const c of [cases[0], cases[6]]) {
+    const out = join(dir, `json-${c.name}.jsonl`);
+    await runSelect({ ...c.run, input: json, out });
+    assert.equal(readFileSync(out, "utf8"), readFileSync(fx(`golden/${c.name}.jsonl`), "utf8"));
+  }
+});
+
 test("golden gaussian, by hand: targets 1,3,3,1; longest first; a query taken once; stats agree", async () => {
   const out = join(dir, "hand.jsonl");
   const { stats } = await runSelect({ ...cases[0].run, out });
