@@ -46,3 +46,12 @@ def load_model_and_tokenizer(path: str, device: torch.device, dtype: torch.dtype
     model.to(device)
     model.eval()
     return model, tok
+
+
+def open_model(spec: dict):
+    """Model and tokenizer for a job spec with model / device / dtype fields, and a record of the
+    set-up ({model, dtype, device}) that jobs report beside their numbers."""
+    device = resolve_device(spec["device"])
+    dtype = resolve_dtype(spec["dtype"], device)
+    model, tok = load_model_and_tokenizer(spec["model"], device, dtype)
+    return model, tok, {"model": spec["model"], "dtype": str(dtype).removeprefix("torch."), "device": device.type}

@@ -31,6 +31,17 @@ def read_jsonl(path: str) -> Iterator[tuple[int, dict]]:
             yield lineno, row
 
 
+def read_keyed(path: str) -> Iterator[tuple[int, str, dict]]:
+    """(line, id, row) of a JSONL file whose rows carry unique string ids."""
+    seen: set[str] = set()
+    for lineno, row in read_jsonl(path):
+        rid = require(row, "id", str, path, lineno)
+        if rid in seen:
+            raise JobError(f"{path}, line {lineno}, field \"id\": duplicate id {rid!r}", "input")
+        seen.add(rid)
+        yield lineno, rid, row
+
+
 def count_records(path: str) -> int:
     """Non-blank lines of a JSONL file (a cheap first pass, for progress totals)."""
     if not Path(path).is_file():

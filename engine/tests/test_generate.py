@@ -2,12 +2,6 @@
 samples are independent of batch size; seeds matter; resume after SIGKILL; top-p."""
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,10 +12,7 @@ from conftest import spec_for
 from oxa_engine.chat import prompt_ids
 from oxa_engine.jobs import generate
 from oxa_engine.protocol import load_spec
-from score_data import read_jsonl, records, write_jsonl
-
-ENGINE = Path(__file__).parents[1]
-
+from job_helpers import kill_mid_file, read_jsonl, records, spec_file, write_jsonl
 
 def prompts(n: int) -> list[dict]:
     return [{"id": r["id"], "prompt": r["prompt"] if i % 2 else r["prompt"] + " Explain."} for i, r in enumerate(records(n))]
@@ -95,19 +86,8 @@ def test_resume_after_sigkill(tmp_path, tiny_model):
     rows = prompts(15)
     kw = dict(n=2, temperature=1.0, max_new_tokens=6, batch_size=1)  # one sample per write: the kill lands mid-file
     whole = run_generate(tmp_path, tiny_model, rows, "whole", **kw)
-    inp = write_jsonl(tmp_path / "k.in.jsonl", rows)
-    out = tmp_path / "k.jsonl"
-    spec = tmp_path / "k.spec.json"
-    spec.write_text(json.dumps({"model": str(tiny_model), "input": str(inp), "output": str(out), **kw}))
-    partial = out.with_name(out.name + ".partial")
-    cmd = [sys.executable, "-m", "oxa_engine", "generate", "--spec", str(spec)]
-    env = {**os.environ, "PYTHONPATH": str(ENGINE)}
-    proc = subprocess.Popen(cmd, cwd=ENGINE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not (partial.exists() and partial.read_bytes().count(b"\n") >= 3) and time.monotonic() < deadline:
-        time.sleep(0.002)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert 3 <= partial.read_bytes().count(b"\n") < len(whole) and not out.exists(), "the kill must land mid-file"
-    assert generate.run(load_spec("generate", str(spec)))["resumed"] >= 3  # the rerun, in-process
+    spec, out = spec_file(tmp_path, "k", rows, model=tiny_model, **kw)
+    n = kill_mid_file("generate", spec, out)
+    assert 3 <= n < len(whole) and not out.exists(), "the kill must land mid-file"
+    assert generate.run(load_spec("generate", str(spec)))["resumed"] == n  # the rerun, in-process
     assert out.read_text() == (tmp_path / "whole.jsonl").read_text()

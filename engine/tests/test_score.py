@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,10 +14,7 @@ from conftest import spec_for
 from oxa_engine.chat import encode_pair
 from oxa_engine.jobs import score
 from oxa_engine.protocol import JobError, load_spec
-from score_data import read_jsonl, records, write_jsonl
-
-ENGINE = Path(__file__).parents[1]
-
+from job_helpers import kill_mid_file, read_jsonl, records, spec_file, write_jsonl
 
 def run_score(tmp: Path, model: Path, rows: list[dict], name: str = "out", **fields) -> list[dict]:
     inp = write_jsonl(tmp / f"{name}.in.jsonl", rows)
@@ -95,28 +87,12 @@ def test_out_of_memory_halves_the_batch_then_chunks(tmp_path, tiny_model, monkey
     assert any(n == 1 and c < 8192 for n, c in calls)  # it did fall back to chunks
 
 
-def _spec_file(tmp: Path, model: Path, rows: list[dict], name: str, **fields) -> tuple[Path, Path]:
-    inp = write_jsonl(tmp / f"{name}.in.jsonl", rows)
-    out = tmp / f"{name}.jsonl"
-    spec = tmp / f"{name}.spec.json"
-    spec.write_text(json.dumps({"model": str(model), "input": str(inp), "output": str(out), **fields}))
-    return spec, out
-
-
 def test_resume_after_sigkill_gives_the_uninterrupted_output(tmp_path, tiny_model):
     rows = records(60)
     whole = run_score(tmp_path, tiny_model, rows, "whole", token_budget=1)
-    spec, out = _spec_file(tmp_path, tiny_model, rows, "killed", token_budget=1)
+    spec, out = spec_file(tmp_path, "killed", rows, model=tiny_model, token_budget=1)
     partial = out.with_name(out.name + ".partial")
-    cmd = [sys.executable, "-m", "oxa_engine", "score", "--spec", str(spec)]
-    env = {**os.environ, "PYTHONPATH": str(ENGINE)}
-    proc = subprocess.Popen(cmd, cwd=ENGINE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not (partial.exists() and partial.read_bytes().count(b"\n") >= 3) and time.monotonic() < deadline:
-        time.sleep(0.002)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    n_partial = partial.read_bytes().count(b"\n")
+    n_partial = kill_mid_file("score", spec, out)
     assert 3 <= n_partial < len(rows) and not out.exists(), "the kill must land mid-file"
     result = score.run(load_spec("score", str(spec)))  # the rerun, in-process
     assert result["resumed"] == n_partial

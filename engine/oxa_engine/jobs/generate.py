@@ -20,9 +20,9 @@ from itertools import islice
 import torch
 
 from ..chat import prompt_ids, stop_ids
-from ..device import check_model_dir, load_model_and_tokenizer, resolve_device, resolve_dtype
-from ..protocol import JobError, Progress
-from ..records import ResumableOutput, count_records, read_jsonl, require
+from ..device import check_model_dir, open_model
+from ..protocol import Progress
+from ..records import ResumableOutput, count_records, read_keyed, require
 
 WINDOW = 4096  # samples read and sorted by prompt length together
 
@@ -102,12 +102,7 @@ def decode_batch(model, batch: list[Sample], *, pad_id: int, stops: set[int], sp
 
 def _samples(spec: dict, tok, out: ResumableOutput, order: list):
     path, chat = spec["input"], spec["chat"]
-    seen: set[str] = set()
-    for lineno, row in read_jsonl(path):
-        rid = require(row, "id", str, path, lineno)
-        if rid in seen:
-            raise JobError(f"{path}, line {lineno}, field \"id\": duplicate id {rid!r}", "input")
-        seen.add(rid)
+    for lineno, rid, row in read_keyed(path):
         prompt = require(row, "prompt", str, path, lineno)
         ids = None
         for k in range(spec["n"]):
@@ -121,10 +116,7 @@ def _samples(spec: dict, tok, out: ResumableOutput, order: list):
 def run(spec: dict) -> dict:
     check_model_dir(spec["model"])
     total = count_records(spec["input"]) * spec["n"]
-    device = resolve_device(spec["device"])
-    dtype = resolve_dtype(spec["dtype"], device)
-    model, tok = load_model_and_tokenizer(spec["model"], device, dtype)
-    setup = {"model": spec["model"], "dtype": str(dtype).removeprefix("torch."), "device": device.type}
+    model, tok, setup = open_model(spec)
     opts = {k: spec[k] for k in ("input", "temperature", "top_p", "max_new_tokens", "seed", "chat", "return_tokens")}
     out = ResumableOutput(spec["output"], key=("id", "sample"), fingerprint={**setup, **opts})
     pad = tok.pad_token_id if tok.pad_token_id is not None else 0

@@ -21,9 +21,9 @@ from itertools import islice
 import torch
 
 from ..chat import encode_pair, scored_start
-from ..device import check_model_dir, load_model_and_tokenizer, resolve_device, resolve_dtype
+from ..device import check_model_dir, open_model
 from ..protocol import JobError, Progress, warn
-from ..records import ResumableOutput, count_records, read_jsonl, require
+from ..records import ResumableOutput, count_records, read_keyed, require
 
 HEAD_ROWS = 2048  # positions pushed through the LM head at once: bounds the logits tensor
 MIN_CHUNK = 16
@@ -127,12 +127,7 @@ def _record(it: Item, nll_sum: float, ent_sum: float) -> dict:
 def _read_items(spec: dict, tok, out: ResumableOutput, order: list[str]):
     """Yields encoded items not yet done; fills `order` with every id in input order."""
     path, chat = spec["input"], spec["chat"]
-    seen: set[str] = set()
-    for lineno, row in read_jsonl(path):
-        rid = require(row, "id", str, path, lineno)
-        if rid in seen:
-            raise JobError(f"{path}, line {lineno}, field \"id\": duplicate id {rid!r}", "input")
-        seen.add(rid)
+    for lineno, rid, row in read_keyed(path):
         order.append(rid)
         if out.is_done(rid):
             continue
@@ -145,10 +140,7 @@ def _read_items(spec: dict, tok, out: ResumableOutput, order: list[str]):
 def run(spec: dict) -> dict:
     check_model_dir(spec["model"])
     total = count_records(spec["input"])
-    device = resolve_device(spec["device"])
-    dtype = resolve_dtype(spec["dtype"], device)
-    model, tok = load_model_and_tokenizer(spec["model"], device, dtype)
-    setup = {"model": spec["model"], "dtype": str(dtype).removeprefix("torch."), "device": device.type}
+    model, tok, setup = open_model(spec)
     opts = {k: spec[k] for k in ("input", "no_prompt", "append_eos", "chat")}
     out = ResumableOutput(spec["output"], fingerprint={**setup, **opts})
     pad = tok.pad_token_id if tok.pad_token_id is not None else 0
