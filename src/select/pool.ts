@@ -10,17 +10,17 @@ export class CandidatePool {
   size = 0;
   /** Number of distinct queries seen while reading (query ids are 0 … queries−1). */
   queries = 0;
-  qid = new Int32Array(1024);
-  ppl = new Float64Array(1024);
-  len = new Float64Array(1024);
-  flags = new Uint8Array(1024);
+  qid: Int32Array = new Int32Array(1024);
+  ppl: Float64Array = new Float64Array(1024);
+  len: Float64Array = new Float64Array(1024);
+  flags: Uint8Array = new Uint8Array(1024);
   /** 1-based line (JSONL) or row number (JSON, Parquet) of the source row. */
-  line = new Int32Array(1024);
+  line: Int32Array = new Int32Array(1024);
   /** Byte offset and length of the source line (JSONL only; 0 otherwise). */
-  offset = new Float64Array(1024);
-  bytes = new Int32Array(1024);
+  offset: Float64Array = new Float64Array(1024);
+  bytes: Int32Array = new Int32Array(1024);
   /** Index within the row's response lists, or −1 for a one-response row. */
-  item = new Int32Array(1024);
+  item: Int32Array = new Int32Array(1024);
 
   push(qid: number, ppl: number, len: number, flags: number, line: number, offset: number, bytes: number, item: number): number {
     if (this.size === this.qid.length) this.grow(this.size * 2);

@@ -110,33 +110,44 @@ function scanInWorker(job: ScanJob): Promise<PoolPart> {
 /** Concatenates parts in file order, numbering lines globally, and gives queries dense ids. */
 function merge(file: string, format: Format, parts: PoolPart[]): { pool: CandidatePool; summary: PoolSummary } {
   const summary: PoolSummary = { file, format, rows: 0, responses: 0, kept: 0, queries: 0, excluded: {} };
-  const n = parts.reduce((s, p) => s + p.size, 0);
-  const pool = new CandidatePool();
-  pool.reserve(n);
-  const h0 = new Uint32Array(n);
-  const h1 = new Uint32Array(n);
-  let at = 0;
+  const lineBases: number[] = [];
   let lineBase = 0;
   for (const p of parts) {
     if (p.error) throw new InputError(p.error.message, { file, line: p.error.line === undefined ? undefined : p.error.line + lineBase, field: p.error.field });
-    const take = <T extends { subarray(a: number, b: number): T }>(col: T) => col.subarray(0, p.size);
-    h0.set(take(p.h0), at);
-    h1.set(take(p.h1), at);
-    pool.ppl.set(take(p.ppl), at);
-    pool.len.set(take(p.len), at);
-    pool.flags.set(take(p.flags), at);
-    pool.offset.set(take(p.offset), at);
-    pool.bytes.set(take(p.bytes), at);
-    pool.item.set(take(p.item), at);
-    for (let i = 0; i < p.size; i++) pool.line[at + i] = p.line[i] + lineBase;
-    at += p.size;
+    lineBases.push(lineBase);
     summary.rows += p.rows;
     summary.responses += p.responses;
     for (const [k, v] of Object.entries(p.excluded)) summary.excluded[k] = (summary.excluded[k] ?? 0) + v;
     if (format === "jsonl") lineBase += p.lines;
   }
+  const n = parts.reduce((s, p) => s + p.size, 0);
+  const pool = new CandidatePool();
+  let { h0, h1 } = parts[0];
+  if (parts.length === 1) {
+    // One part: adopt its columns as they are.
+    const p = parts[0];
+    Object.assign(pool, { ppl: p.ppl, len: p.len, flags: p.flags, line: p.line, offset: p.offset, bytes: p.bytes, item: p.item, qid: new Int32Array(n) });
+  } else {
+    pool.reserve(n);
+    h0 = new Uint32Array(n);
+    h1 = new Uint32Array(n);
+    let at = 0;
+    parts.forEach((p, k) => {
+      const take = <T extends { subarray(a: number, b: number): T }>(col: T) => col.subarray(0, p.size);
+      h0.set(take(p.h0), at);
+      h1.set(take(p.h1), at);
+      pool.ppl.set(take(p.ppl), at);
+      pool.len.set(take(p.len), at);
+      pool.flags.set(take(p.flags), at);
+      pool.offset.set(take(p.offset), at);
+      pool.bytes.set(take(p.bytes), at);
+      pool.item.set(take(p.item), at);
+      for (let i = 0; i < p.size; i++) pool.line[at + i] = p.line[i] + lineBases[k];
+      at += p.size;
+    });
+  }
   const { ids, count } = denseQueryIds(h0, h1, n);
-  pool.qid.set(ids);
+  pool.qid = ids;
   pool.size = n;
   summary.kept = n;
   summary.queries = pool.queries = count;
