@@ -12,6 +12,7 @@ const REPLACE: [RegExp, string][] = [
   [/\\(?:mathbb|mathbf)\s*\{\s*R\s*\}/g, "(-\\infty,\\infty)"],
   [/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ|\\circ|\\degree|°|\^\s*\{\s*o\s*\}/g, "°"],
   [/(\d)\s*(?:degrees|degree|deg)(?![a-zA-Z])/g, "$1°"],
+  [/°\s*(?:\\mathrm\{[CF]\}|[CF])(?![a-zA-Z])/g, ""], // temperatures: 20°C is the number 20
   [/(\d)\s*(?:percent|pct)(?![a-zA-Z])/g, "$1%"],
   [/\\%/g, "%"],
   [/\\\$|\$/g, ""],
@@ -60,8 +61,18 @@ function joinThousands(s: string): string {
   return s;
 }
 
+/** 0.1\overline{6} → \frac{1}{6}: a repeating decimal as the exact fraction it names. */
+function repeatingDecimals(s: string): string {
+  return s.replace(/(-?)(\d*)\.(\d*)\\(?:overline|dot)\s*\{(\d{1,20})\}/g, (_, sign: string, int: string, fixed: string, rep: string) => {
+    const scale = 10n ** BigInt(fixed.length);
+    const period = 10n ** BigInt(rep.length) - 1n;
+    const num = (BigInt(int || "0") * scale + BigInt(fixed || "0")) * period + BigInt(rep);
+    return `${sign}\\frac{${num}}{${scale * period}}`;
+  });
+}
+
 export function normalize(raw: string): string {
-  let s = raw.trim();
+  let s = repeatingDecimals(raw.trim());
   s = joinThousands(s);
   s = unwrapText(s);
   for (const [re, to] of REPLACE) s = s.replace(re, to);

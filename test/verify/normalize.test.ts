@@ -28,6 +28,9 @@ const table: [string, string][] = [
   ["−3", "-3"],
   ["\\mathbb{R}", "(-\\infty,\\infty)"],
   ["2x + 3m", "2x + 3m"],
+  ["0.\\overline{3}", "\\frac{3}{9}"],
+  ["1.1\\overline{6}", "\\frac{105}{90}"],
+  ["20^\\circ C", "20"],
 ];
 
 test("normalization table", () => {
