@@ -1,7 +1,7 @@
 // Public surface of selection: the stage, the pure pieces a pipeline or a test may call, and the
 // pool reader that mining shares.
 export { runSelect, type SelectRun, type SelectResult } from "./run-select.ts";
-export { selectCandidates, resolveRange, STRATEGIES, SELECT_DEFAULTS, type Strategy, type SelectOptions, type Selection } from "./select-candidates.ts";
+export { selectCandidates, checkSelectOptions, resolveRange, STRATEGIES, SELECT_DEFAULTS, type Strategy, type SelectOptions, type Selection } from "./select-candidates.ts";
 export { binLayout, binIndex, binCenter, gaussianTargets, flatTargets, largestRemainder, type BinLayout } from "./bins.ts";
 export { fillBins, type BinFill } from "./fill-bins.ts";
 export { selectionStats, type SelectionStats } from "./selection-stats.ts";

@@ -5,7 +5,7 @@ import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { nullProgress, type Progress } from "../cli/progress.ts";
 import { readPool } from "./read-pool.ts";
 import type { PoolFields } from "./row-facts.ts";
-import { selectCandidates, type SelectOptions } from "./select-candidates.ts";
+import { checkSelectOptions, selectCandidates, type SelectOptions } from "./select-candidates.ts";
 import { selectionChart } from "./selection-chart.ts";
 import { selectionStats, type SelectionStats } from "./selection-stats.ts";
 import { besideOut, portableSummary, writeChosen } from "./write-chosen.ts";
@@ -34,11 +34,12 @@ export interface SelectResult {
 }
 
 export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; stats: SelectionStats }> {
+  const { input, out, stats: _s, svg: _v, fields, progress: _p, threads: _t, ...options } = o;
+  checkSelectOptions(options);
   const progress = o.progress ?? (() => nullProgress);
   const bar = progress(`reading ${o.input}`);
   const { pool, summary } = await readPool(o.input, { fields: o.fields, rule: { kind: "select", requireCorrect: Boolean(o.fields.correct) }, progress: bar, threads: o.threads });
   bar.finish(`${summary.kept} candidates`);
-  const { input, out, stats: _s, svg: _v, fields, progress: _p, threads: _t, ...options } = o;
   const sel = selectCandidates(pool, options);
 
   await writeChosen(input, pool, sel.picked, fields, out, progress(`writing ${out}`, sel.picked.length));

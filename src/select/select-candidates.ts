@@ -9,7 +9,7 @@
 import { UsageError } from "../io/errors.ts";
 import { binIndex, binLayout, flatTargets, gaussianTargets, type BinLayout } from "./bins.ts";
 import { fillBins, type BinFill } from "./fill-bins.ts";
-import type { CandidatePool } from "./pool.ts";
+import { CandidatePool } from "./pool.ts";
 import { createRandom, randomKey, shuffleInPlace } from "./seeded-random.ts";
 import { takeRanked } from "./take-ranked.ts";
 
@@ -56,6 +56,17 @@ export function resolveRange(pool: CandidatePool, o: SelectOptions): { min: numb
     default:
       return { min: o.minPpl ?? -Infinity, max: o.maxPpl ?? Infinity };
   }
+}
+
+/**
+ * Throws the UsageError the options would cause, before any data is read (the median-PPL ceiling
+ * of long-low-ppl is the one thing that needs the pool).
+ */
+export function checkSelectOptions(o: SelectOptions): void {
+  const { min, max } = resolveRange(new CandidatePool(), { ...o, maxPpl: o.maxPpl ?? (o.strategy === "long-low-ppl" ? Infinity : undefined) });
+  if (!(max >= min)) throw new UsageError(`empty PPL range ${min} … ${max}`);
+  if (o.strategy === "gaussian") gaussianTargets(binLayout(min, max, o.binWidth), o.mu, o.sigma, o.n);
+  if (o.strategy === "interval") binLayout(min, max, o.binWidth);
 }
 
 function medianPpl(pool: CandidatePool): number {
