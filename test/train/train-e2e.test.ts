@@ -55,7 +55,7 @@ test("oxa train --mode oxa-full: schedule, dropped sequences, metrics, curves an
   assert.ok(existsSync(join(out, "model", "model.safetensors")) && existsSync(join(out, "model", "tokenizer.json")));
 });
 
-test("oxa train --processes 2 runs under accelerate launch and gives the single-process losses", async () => {
+test("oxa train --processes 2 runs under accelerate launch and gives the single-process losses; --resume continues", async () => {
   const model = await tinyModel();
   const dir = mkdtempSync(join(tmpdir(), "oxa-train-dp-"));
   const data = mixedFile(dir);
@@ -70,6 +70,11 @@ test("oxa train --processes 2 runs under accelerate launch and gives the single-
   for (let i = 0; i < 2; i++) {
     for (const k of ["ce_loss", "ul_loss", "grad_norm"]) assert.ok(Math.abs(a[i][k] - b[i][k]) <= 1e-5 * Math.abs(a[i][k]), `${k} step ${i + 1}`);
   }
+  // the stopped single-process run resumes: same records and schedule, so the checkpoint is accepted
+  const resumed = oxa([data, "--model", model, ...BASE, "--epochs", "1", "--out", join(dir, "one"), "--resume"]);
+  assert.equal(resumed.status, 0, resumed.stderr);
+  assert.equal(JSON.parse(resumed.stdout).resumedFrom, 2);
+  assert.deepEqual(jsonl(join(dir, "one", "metrics.jsonl")).map((m) => m.step), [1, 2, 3]);
 });
 
 test("errors before training: an empty UL pool, a bad record, a cutoff beyond the model", async () => {

@@ -9,9 +9,9 @@ tokens contributes, per response token t,
 so the sum over every token of every micro-batch on every rank is exactly
 L = mean_seq(token-mean CE) + alpha * mean_seq(token-mean UL), however the batch is split.
 
-Memory: the logits of a chunk of `chunk` tokens are made, reduced to a scalar and dropped; each chunk
-runs under activation checkpointing, so the backward recomputes one chunk at a time instead of
-keeping every chunk's float32 logits alive.
+The usual path is the fused op in fused_head_loss.py. `chunked_objective` here is the path for a
+sharded head (ZeRO-3, FSDP): it calls the head module per chunk under activation checkpointing, so
+the backward recomputes one chunk's logits at a time instead of keeping every chunk's alive.
 """
 from __future__ import annotations
 
