@@ -1,5 +1,6 @@
 // `oxa sample` end to end: real CLI, real engine, real tiny model — both output shapes, the
-// samples independent of --batch-size and equal across shapes, seeds, bad input, resume.
+// samples independent of --batch-size and equal across shapes, bad input. (Seeds, resume and the
+// numbers themselves are tested on the engine job: engine/tests/test_generate.py.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,7 +16,7 @@ const questions = readFileSync(TEST_CORPUS, "utf8")
 const tmp = () => mkdtempSync(join(tmpdir(), "oxa-sample-"));
 const FAST = ["--max-new-tokens", "8", "--temperature", "1", "--top-p", "0.9"];
 
-test("rows and list shapes carry the same samples; batch size never changes them; seeds do", async () => {
+test("rows and list shapes carry the same samples; batch size never changes them", async () => {
   const model = await tinyModel();
   const dir = tmp();
   const input = writeJsonl(join(dir, "p.jsonl"), questions.slice(0, 4).map((q, i) => ({ problem: q, gold: String(i) })));
@@ -38,8 +39,6 @@ test("rows and list shapes carry the same samples; batch size never changes them
   assert.equal(list.length, 4);
   assert.deepEqual(list.flatMap((l) => l.responses), rows.map((r) => r.response));
   assert.deepEqual(list.flatMap((l) => l.n_tokens), rows.map((r) => r.n_tokens));
-  run("other.jsonl", "--seed", "7");
-  assert.notDeepEqual(readJsonl(join(dir, "other.jsonl")).map((r) => r.response), rows.map((r) => r.response));
 });
 
 test("bad input: missing prompt field, --skip-invalid, empty input, missing model", async () => {
