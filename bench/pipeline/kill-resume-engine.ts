@@ -17,7 +17,7 @@ rmSync(dir, { recursive: true, force: true });
 const bin = resolve("bin/oxa.mjs");
 
 const corpus = join(dir, "corpus");
-await writeWorld({ seed: 9, nTrain: 200, nTest: 0, nPretrain: 500, responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: DEFAULT_STYLE_WEIGHTS, pretrainStyle: "terse" }, corpus);
+await writeWorld({ seed: 9, nTrain: 200, nTest: 0, nPretrain: 500, responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: DEFAULT_STYLE_WEIGHTS, pretrainStyle: "terse", pretrainOtherShare: 0 }, corpus);
 const model = join(dir, "model");
 await runJob("make-tiny-model", { out: model, corpus: join(corpus, "tokenizer.txt"), seed: 0 } as never, { workDir: join(dir, "model-work") });
 

@@ -17,4 +17,6 @@ export interface WorldConfig {
   styleWeights: Readonly<Record<StyleId, number>>;
   /** The one style of the pretraining corpus: the style the base model will know. */
   pretrainStyle: StyleId;
+  /** Share of pretraining documents written in one of the other styles instead (0 = none). */
+  pretrainOtherShare: number;
 }

@@ -2,7 +2,7 @@
 // alone, and a problem whose text already appeared in an earlier split is skipped, so the test
 // set for a seed never depends on how many train or pretraining problems are asked for.
 import { show } from "./fraction.ts";
-import { createRng } from "./rng.ts";
+import { createRng, type Rng } from "./rng.ts";
 import { generateProblem } from "./generate-problem.ts";
 import { expression, type Problem } from "./problem.ts";
 import { STYLE_IDS, teach, type StyleId } from "./teacher.ts";
@@ -37,6 +37,7 @@ export interface PretrainRecord {
   text: string;
   query: string;
   response: string;
+  style: StyleId;
   gold: string;
   program: string;
 }
@@ -69,7 +70,16 @@ export function trainRecord(cfg: WorldConfig, id: string, p: Problem): TrainReco
 
 export const testRecord = (id: string, p: Problem): TestRecord => ({ id, problem: p.text, answer: show(p.answer), level: p.level, kind: p.kind, program: programOf(p) });
 
+/** The pretraining style, or with probability `pretrainOtherShare` another style drawn by the train weights. */
+function pretrainStyleOf(cfg: WorldConfig, rng: Rng): StyleId {
+  const others = STYLE_IDS.filter((s) => s !== cfg.pretrainStyle && cfg.styleWeights[s] > 0);
+  if (others.length === 0 || !(rng.next() < cfg.pretrainOtherShare)) return cfg.pretrainStyle;
+  return others[rng.weighted(others.map((s) => cfg.styleWeights[s]))];
+}
+
 export function pretrainRecord(cfg: WorldConfig, id: string, p: Problem): PretrainRecord {
-  const response = teach(p, cfg.pretrainStyle, createRng(cfg.seed, "teacher", id));
-  return { id, text: `${p.text}\n\n${response}`, query: p.text, response, gold: show(p.answer), program: programOf(p) };
+  const rng = createRng(cfg.seed, "teacher", id);
+  const style = pretrainStyleOf(cfg, rng);
+  const response = teach(p, style, rng);
+  return { id, text: `${p.text}\n\n${response}`, query: p.text, response, style, gold: show(p.answer), program: programOf(p) };
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { writeWorld, DEFAULT_STYLE_WEIGHTS, STYLE_IDS, type WorldConfig, type TrainRecord, type TestRecord, type PretrainRecord } from "../../src/world/index.ts";
 import { boxedAnswer, claims, evaluate, solveProgram } from "./exact.ts";
 
-const base: WorldConfig = { seed: 7, nTrain: 600, nTest: 80, nPretrain: 300, responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: DEFAULT_STYLE_WEIGHTS, pretrainStyle: "terse" };
+const base: WorldConfig = { seed: 7, nTrain: 600, nTest: 80, nPretrain: 300, responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: DEFAULT_STYLE_WEIGHTS, pretrainStyle: "terse", pretrainOtherShare: 0 };
 const tmp = () => mkdtempSync(join(tmpdir(), "oxa-world-"));
 const read = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 const jsonl = <T>(text: string): T[] => text.trim().split("\n").map((l) => JSON.parse(l) as T);
@@ -147,4 +147,15 @@ test("oxa world: flags, --json, and clear errors for bad styles and levels", asy
   await assert.rejects(runCommand(worldCommand, ["--out", d, "--style-weight", "terse"], io()), /--style-weight.*expected STYLE=WEIGHT/);
   await assert.rejects(runCommand(worldCommand, ["--out", d, "--min-level", "5", "--max-level", "2"], io()), /--min-level: --min-level must not exceed --max-level/);
   await assert.rejects(runCommand(worldCommand, ["--out", d, "--max-level", "7"], io()), /--max-level: .*<=6/);
+});
+
+test("--pretrain-other-share mixes other styles into the pretraining corpus at that rate", async () => {
+  const d = tmp();
+  await writeWorld({ ...base, nTrain: 0, nTest: 0, nPretrain: 2000, pretrainOtherShare: 0.1 }, d);
+  const docs = jsonl<PretrainRecord>(readFileSync(join(d, "pretrain.jsonl"), "utf8"));
+  const other = docs.filter((x) => x.style !== "terse");
+  assert.ok(Math.abs(other.length / 2000 - 0.1) < 4 * Math.sqrt((0.1 * 0.9) / 2000), `${other.length}`);
+  assert.ok(new Set(other.map((x) => x.style)).size === 4);
+  for (const x of other) assert.ok(!/^<think>\n(\S+ [-+*/] \S+ = \S+\n)+<\/think>/.test(x.response), "not terse");
+  assert.ok(pretrain.every((x) => x.style === "terse"));
 });

@@ -14,6 +14,7 @@ const schema = z
     nTest: z.number().int().min(0).default(200).describe("held-out test problems"),
     nPretrain: z.number().int().min(0).default(4000).describe("problems in the pretraining corpus (one style only: --pretrain-style)"),
     pretrainStyle: z.enum(STYLE_IDS).default("terse").describe("the style of the pretraining corpus, i.e. the style the base model will know"),
+    pretrainOtherShare: z.number().min(0).max(1).default(0).describe("share of pretraining documents in another style (drawn by the style weights): >0 lets the base know the rarer styles a little, lowering their perplexity"),
     responses: z.number().int().min(1).default(4).describe("teacher responses per train query"),
     minLevel: level.default(MIN_LEVEL).describe("easiest difficulty level (level = number of operations)"),
     maxLevel: level.default(MAX_LEVEL).describe("hardest difficulty level"),
