@@ -36,7 +36,10 @@ if (!report.ok) throw new Error(report.stages.find((s) => s.error)?.error);
 console.log(`pipeline ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
 const rows = readFileSync(join(dir, "run/scored/out/scored.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
 console.log("| style | responses | median PPL | mean PPL | median tokens |\n| --- | --- | --- | --- | --- |");
 for (const s of STYLE_IDS) {
   const got = rows.flatMap((r) => r.styles.map((st: string, i: number) => [st, r.ppl[i], r.n_tokens[i]] as const)).filter(([st]) => st === s);
