@@ -113,5 +113,8 @@ def test_bad_inputs(tmp_path, tiny_model):
         run_score(tmp_path, tiny_model, [good[0], good[0]])
     with pytest.raises(JobError, match="model directory not found"):
         run_score(tmp_path, tmp_path / "nowhere", good)
+    # no prompt, no BOS: a one-token response has no token with context, an empty one no token at all
+    one = run_score(tmp_path, tiny_model, [{"id": "a", "response": "x"}, {"id": "b", "response": ""}], no_prompt=True)
+    assert [(r["n_tokens"], r["ppl"]) for r in one] == [(0, None), (0, None)]
     assert run_score(tmp_path, tiny_model, []) == []
     assert (tmp_path / "out.jsonl").read_text() == ""

@@ -151,7 +151,9 @@ def run(spec: dict) -> dict:
     items = _read_items(spec, tok, out, order)
     n_tokens, started = 0, time.monotonic()
     while window := list(islice(items, spec["sort_window"])):
-        window.sort(key=lambda it: -len(it.ids))
+        # nothing to score (e.g. an empty response with no prompt): no forward pass needed
+        out.write(_record(it, 0.0, 0.0) for it in window if it.start >= len(it.ids))
+        window = sorted((it for it in window if it.start < len(it.ids)), key=lambda it: -len(it.ids))
         for batch in token_budget_batches(window, spec["token_budget"]):
             out.write(scorer.score(batch))
             n_tokens += sum(len(it.ids) for it in batch)
