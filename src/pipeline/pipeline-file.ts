@@ -2,7 +2,7 @@
 // (`with`). Read once, validated with zod; every error names the file, the line and the key.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { InputError } from "../io/errors.ts";
 
 const NAME = /^[a-z][a-z0-9_-]*$/;
@@ -56,12 +56,14 @@ export function where(p: Pipeline, path: readonly (string | number)[]): string {
   return `${line ? `line ${line}, ` : ""}${path.join(".")}`;
 }
 
+// The line of a key is where the key is written (not where its value starts).
 function lineLookup(doc: Document, lc: LineCounter) {
   return (path: readonly (string | number)[]) => {
     for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      const pair = n > 0 ? (doc.getIn(path.slice(0, n - 1), true) as any)?.items?.find?.((it: any) => it?.key?.value === path[n - 1]) : undefined;
-      const offset = pair?.key?.range?.[0] ?? node?.range?.[0];
+      const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined;
+      const pair = isMap(parent) ? parent.items.find((it) => isScalar(it.key) && it.key.value === path[n - 1]) : undefined;
+      const node = doc.getIn(path.slice(0, n), true);
+      const offset = (isScalar(pair?.key) ? pair.key.range?.[0] : undefined) ?? (isNode(node) ? node.range?.[0] : undefined);
       if (offset !== undefined) return lc.linePos(offset).line;
     }
     return undefined;
