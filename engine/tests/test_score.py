@@ -118,3 +118,11 @@ def test_bad_inputs(tmp_path, tiny_model):
     assert [(r["n_tokens"], r["ppl"]) for r in one] == [(0, None), (0, None)]
     assert run_score(tmp_path, tiny_model, []) == []
     assert (tmp_path / "out.jsonl").read_text() == ""
+
+
+def test_token_budget_batches_pack_longest_first_within_the_budget():
+    lengths = [50, 40, 40, 30, 10, 10, 10, 9, 3]
+    items = [score.Item(str(i), [0] * n, 1) for i, n in enumerate(lengths)]
+    batches = score.token_budget_batches(items, 100)
+    assert [[len(it.ids) for it in b] for b in batches] == [[50, 40], [40, 30], [10, 10, 10, 9, 3]]
+    assert [len(b) for b in score.token_budget_batches(items, 10)] == [1, 1, 1, 1, 1, 1, 1, 1, 1]  # over-long rows go alone
