@@ -6,12 +6,12 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Command, CommandContext } from "../cli/command.ts";
-import { UsageError } from "../io/errors.ts";
+import { InputError, UsageError } from "../io/errors.ts";
 import { codeVersion } from "./code-version.ts";
 import { executeStage } from "./execute-stage.ts";
 import { HashCache } from "./hash-cache.ts";
 import { manifestPath, manifestSchema, outputsIntact, readJsonAs, startedPath } from "./manifest.ts";
-import { loadPipeline, type Pipeline } from "./pipeline-file.ts";
+import { loadPipeline, where, type Pipeline } from "./pipeline-file.ts";
 import { lockRun } from "./run-lock.ts";
 import { stageConfig, stageOutDir, type StageEnv } from "./stage-config.ts";
 import { inputPaths, stageKey } from "./stage-key.ts";
@@ -90,7 +90,7 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
   const modes = plan(p, o.from, o.only);
   const commandOf = (i: number) => o.commands[p.stages[i].uses];
   for (const [i, stage] of p.stages.entries()) {
-    if (!commandOf(i)) throw new UsageError(`${o.file}: stage "${stage.name}" uses "${stage.uses}", which is not a command (commands: ${Object.keys(o.commands).join(", ")})`);
+    if (!commandOf(i)) throw new InputError(`${where(p, ["stages", stage.name, "uses"])}: "${stage.uses}" is not a command (commands: ${Object.keys(o.commands).join(", ")})`, { file: o.file });
   }
   // Kept stages contribute their recorded results; then every stage is checked before any runs.
   p.stages.forEach((s, i) => {

@@ -21,7 +21,7 @@ test("bad pipelines are rejected before any stage runs, naming the file, line, s
     ["stages:\n  gen:\n    uses: world\n    with:\n      out: x\n      n-trian: 3\n", /InputError: .*p\.yaml: stage "gen" \(uses: world\):\n  line 6, stages\.gen\.with\.n-trian: "world" has no option "n-trian" \(did you mean "n-train"\?\)/],
     ["stages:\n  gen:\n    uses: world\n    with:\n      out: x\n      seed: many\n", /line 6, stages\.gen\.with\.seed: .*expected number/],
     ["stages:\n  gen:\n    uses: world\n    with:\n      seed: 1\n", /line 4, stages\.gen\.with\.out: .*expected string/],
-    ["stages:\n  gen:\n    uses: wrold\n", /stage "gen" uses "wrold", which is not a command \(commands: world, count, gated\)/],
+    ["stages:\n  gen:\n    uses: wrold\n", /InputError: .*p\.yaml: line 3, stages\.gen\.uses: "wrold" is not a command \(commands: world, count, gated\)/],
     ["stages:\n  a:\n    uses: count\n    with: { input: '${stages.b.out}/x.jsonl', out: '${out}' }\n  b:\n    uses: world\n    with: { out: '${out}' }\n", /line 4, stages\.a\.with\.input: stage "b" comes later/],
     ["stages:\n  a:\n    uses: world\n    with: { out: '${out}', seed: '${vars.seed}' }\n", /stages\.a\.with\.seed: no variable "seed"/],
     ["stages:\n  a:\n    uses: world\n    with: { out: '${stages.a.output}' }\n", /stages\.a\.with\.out: unknown reference \$\{stages\.a\.output\}/],
