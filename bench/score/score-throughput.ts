@@ -2,7 +2,7 @@
 // longest, full logits — the OXA authors' script), same tiny model, same token sequences, on a
 // length-skewed file; plus this machine's matmul peak and how far scoring is from it.
 //
-//   node --import tsx bench/score/score-throughput.ts [--responses 2400] [--batch-size 16] [--token-budget 16384]
+//   node --import tsx bench/score/score-throughput.ts [--responses 2000] [--batch-size 16] [--token-budget 16384]
 //
 // Writes bench/out/score/ (model, data, outputs, result.json) and prints the result as JSON.
 import { spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { runJob } from "../../src/engine/run-job.ts";
 import { ENGINE_DIR, enginePython } from "../../src/engine/python.ts";
 import { createRng } from "../../src/world/rng.ts";
 
-const { values } = parseArgs({ options: { responses: { type: "string", default: "2400" }, "batch-size": { type: "string", default: "16" }, "token-budget": { type: "string", default: "16384" } } });
+const { values } = parseArgs({ options: { responses: { type: "string", default: "2000" }, "batch-size": { type: "string", default: "16" }, "token-budget": { type: "string", default: "16384" } } });
 const OUT = resolve("bench/out/score");
 const CORPUS = join(ENGINE_DIR, "tests", "fixtures", "corpus.txt");
 mkdirSync(OUT, { recursive: true });
@@ -35,7 +35,8 @@ if (!existsSync(modelInfo)) {
 }
 const params = JSON.parse(readFileSync(modelInfo, "utf8")).n_params as number;
 
-// Length-skewed responses: each solution repeated a log-normal number of times (1..40).
+// Length-skewed responses: a log-normal number of words (median 20, capped at 500) taken from the
+// solution repeated, so most responses are short and a few are very long.
 const pairs = readFileSync(CORPUS, "utf8").split("\n").filter(Boolean).map((l) => l.replace("Question: ", "").split(" Solution: "));
 const rng = createRng("bench-score", 0);
 const normal = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
@@ -45,8 +46,10 @@ writeFileSync(
   input,
   Array.from({ length: n }, (_, i) => {
     const [q, s] = pairs[i % pairs.length];
-    const reps = Math.min(40, Math.max(1, Math.round(Math.exp(1.1 * normal()))));
-    return JSON.stringify({ prompt: q, response: Array(reps).fill(s).join(" ") }) + "\n";
+    const words = Math.min(500, Math.max(3, Math.round(20 * Math.exp(normal()))));
+    const pool = s.split(" ");
+    const response = Array.from({ length: words }, (_, w) => pool[w % pool.length]).join(" ");
+    return JSON.stringify({ prompt: q, response }) + "\n";
   }).join(""),
 );
 
@@ -58,14 +61,17 @@ const oxaWall = (Date.now() - t0) / 1000;
 
 // Same numbers from both (a benchmark of a wrong scorer would mean nothing).
 const a = readFileSync(join(OUT, "naive.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).ppl as number);
-const b = readFileSync(join(OUT, "oxa.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).ppl as number);
-const maxRelDiff = Math.max(...a.map((x, i) => Math.abs(x - b[i]) / x));
+const scored = readFileSync(join(OUT, "oxa.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const maxRelDiff = Math.max(...a.map((x, i) => Math.abs(x - scored[i].ppl) / x));
+const lengths = scored.map((r) => r.n_tokens as number).sort((x, y) => x - y);
+const quantile = (q: number) => lengths[Math.min(lengths.length - 1, Math.floor(q * lengths.length))];
 
 const gflops = (tokens: number, s: number) => (2 * params * tokens) / s / 1e9;
 const result = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, torch_threads: peak.threads },
   model: { params, hidden: 256, layers: 4, vocab: 1024 },
   responses: n,
+  response_tokens: { median: quantile(0.5), p90: quantile(0.9), p99: quantile(0.99), max: lengths.at(-1) },
   tokens: oxa.tokens,
   naive: { batch_size: Number(values["batch-size"]), padded_tokens: naive.padded_tokens, seconds: naive.seconds, wall: naive.wall, tokens_per_s: naive.tokens / naive.seconds, gflops: gflops(naive.tokens, naive.seconds) },
   oxa: { token_budget: Number(values["token-budget"]), seconds: oxa.engineSeconds, wall: oxaWall, tokens_per_s: oxa.tokens / oxa.engineSeconds, gflops: gflops(oxa.tokens, oxa.engineSeconds) },
