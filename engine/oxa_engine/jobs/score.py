@@ -79,22 +79,23 @@ class Scorer:
     @torch.no_grad()
     def _score(self, batch: list[Item], chunk: int) -> list[dict]:
         n, longest = len(batch), max(len(it.ids) for it in batch)
+        # Right padding needs no attention mask: under the causal mask a real token attends only to
+        # earlier positions, which are all real, and the outputs at padded positions are never read.
+        # Without a mask, attention takes the fused causal kernel (about 2x faster on CPU).
         ids = torch.full((n, longest), self.pad_id, dtype=torch.long)
-        mask = torch.zeros((n, longest), dtype=torch.long)
         # want[r, p]: hidden state at p predicts a scored token at p + 1
         want = torch.zeros((n, longest), dtype=torch.bool)
         for r, it in enumerate(batch):
             ids[r, : len(it.ids)] = torch.tensor(it.ids)
-            mask[r, : len(it.ids)] = 1
             want[r, it.start - 1 : len(it.ids) - 1] = True
         targets = torch.roll(ids, -1, dims=1)
-        ids, mask = ids.to(self.device), mask.to(self.device)
+        ids = ids.to(self.device)
         nll = torch.zeros(n, dtype=torch.float64)
         ent = torch.zeros(n, dtype=torch.float64)
         past = None
         for s in range(0, longest, chunk):
             e = min(longest, s + chunk)
-            out = self.base(input_ids=ids[:, s:e], attention_mask=mask[:, :e], past_key_values=past, use_cache=e < longest)
+            out = self.base(input_ids=ids[:, s:e], past_key_values=past, use_cache=e < longest)
             past = out.past_key_values
             rows, cols = want[:, s:e].nonzero(as_tuple=True)
             if len(rows) == 0:
