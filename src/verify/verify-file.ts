@@ -18,7 +18,7 @@ export interface VerifyFileOptions {
   goldField: string;
   responseField: string;
   verify: VerifyOptions;
-  /** Worker threads (default: all cores). */
+  /** Worker threads (default: one per core, less one for the main thread). */
   workers?: number;
   progress?: (label: string, total?: number) => Progress;
 }

@@ -13,7 +13,7 @@ const schema = z.object({
   percent: z.enum(["flexible", "value", "ignore"]).default("flexible").describe("how 50% compares: flexible (50 or 0.5), value (0.5 only), ignore (50 only)"),
   roundingDigits: z.number().int().min(0).default(4).describe("a decimal with at least this many decimals also matches an exact value it correctly rounds (1/3 vs 0.3333)"),
   timeoutMs: z.number().int().min(1).default(500).describe("time budget per response; a worker that overruns it is terminated and the response counts as timed out"),
-  workers: z.number().int().min(0).default(0).describe("worker threads (0: all cores)"),
+  workers: z.number().int().min(0).default(0).describe("worker threads (0: one per core, less one for reading and writing)"),
 });
 
 export const verifyCommand = defineCommand({
