@@ -100,12 +100,15 @@ function skipWs(buf: Buffer, p: number, to: number): number {
   return p;
 }
 
-/** Like stringEnd, for keys: short, so a plain loop beats the native indexOf call. */
+/**
+ * Like stringEnd, for keys: short, so a plain loop beats the native indexOf call. A key with an
+ * escape gives −1: it might spell a wanted key ("pp\u006c"), so JSON.parse must read the line.
+ */
 function keyEnd(buf: Buffer, s: number, to: number): number {
   for (let p = s; p < to; p++) {
     const c = buf[p];
     if (c === QUOTE) return p;
-    if (c === BACKSLASH) return stringEnd(buf, s, to);
+    if (c === BACKSLASH) return -1;
   }
   return -1;
 }

@@ -50,6 +50,13 @@ test("the byte scanner reads exactly what JSON.parse reads (JSONL vs the same ro
   );
 });
 
+test("an escaped key that spells a wanted one is read as JSON.parse reads it (the last duplicate wins)", async () => {
+  const file = join(dir, "escaped-key.jsonl");
+  writeFileSync(file, '{"query":"q","response":"r","ppl":2.0,"len":5,"correct":true,"pp\\u006c":3.5}\n');
+  const { pool } = await readPool(file, { fields, rule: keepScored });
+  assert.equal(pool.ppl[0], 3.5);
+});
+
 test("parseNumber agrees with Number on JSON numbers and rejects what JSON rejects", () => {
   const check = (text: string) => {
     const buf = Buffer.from(` ${text},`);
