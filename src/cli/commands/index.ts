@@ -11,8 +11,10 @@ import { trainCommand } from "./train.ts";
 import { scoreCommand } from "./score.ts";
 import { sampleCommand } from "./sample.ts";
 import { makeTinyModelCommand } from "./make-tiny-model.ts";
+import { demoCommand } from "./demo.ts";
 
 export const commands: Record<string, Command<any, any>> = {
+  demo: demoCommand,
   world: worldCommand,
   verify: verifyCommand,
   run: runPipelineCommand,

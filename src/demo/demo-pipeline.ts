@@ -1,0 +1,135 @@
+// The demo as a pipeline of our own commands: world -> base model -> verify and score the teacher
+// traces -> the selections of the four arms -> an instruction-following model, its rollouts, the
+// mined high-confidence errors -> four training sets -> four fine-tunes -> one evaluation.
+// Built as data and run by the ordinary pipeline runner, so caching, resume and manifests are the
+// same as for any `oxa run`.
+import { stringify } from "yaml";
+import type { DemoPreset } from "./presets.ts";
+import type { SelectionWindow } from "./selection-window.ts";
+
+/** The arms, in the paper's order; their labels are the keys of results.json. */
+export const ARMS = ["sft", "sft_lp", "oxa_mle", "oxa_full"] as const;
+export type Arm = (typeof ARMS)[number];
+
+type Stage = { uses: string; description: string; with: Record<string, unknown>; "on-resume"?: Record<string, unknown> };
+
+const out = (stage: string, file = "") => `\${stages.${stage}.out}${file ? "/" + file : ""}`;
+
+/** Fields of a scored list-shape pool, as select and mine name them. */
+const poolFields = { "responses-field": "responses", "ppl-field": "ppl", "length-field": "n_tokens", "correct-field": "correct" };
+
+function dataStages(p: DemoPreset, seed: number): Record<string, Stage> {
+  return {
+    world: {
+      uses: "world",
+      description: "problems, teacher traces in five styles, a pretraining corpus in the common style",
+      with: { out: "${out}", seed, "n-train": p.world.nTrain, "n-test": p.world.nTest, "n-pretrain": p.world.nPretrain, "max-level": p.world.maxLevel, "pretrain-other-share": p.world.pretrainOtherShare },
+    },
+    init: {
+      uses: "make-tiny-model",
+      description: "a Qwen2 model with a BPE tokenizer trained on the corpus",
+      with: { out: "${out}", corpus: out("world", "tokenizer.txt"), seed, "vocab-size": p.model.vocabSize, "hidden-size": p.model.hiddenSize, "intermediate-size": p.model.intermediateSize, layers: p.model.layers, heads: p.model.heads, "kv-heads": p.model.kvHeads },
+    },
+    "pretrain-data": {
+      uses: "mix",
+      description: "pretraining documents as (question, solution) pairs, without the reasoning instruction",
+      with: { ce: [out("world", "pretrain.jsonl")], out: "${out}/pretrain.jsonl", suffix: "" },
+    },
+    base: {
+      uses: "train",
+      description: "the base model: pretrained on the common style only",
+      with: { data: out("pretrain-data", "pretrain.jsonl"), model: out("init"), out: "${out}", mode: "sft", epochs: p.pretrain.epochs, "global-batch": p.pretrain.globalBatch, "micro-batch-size": p.pretrain.globalBatch, lr: p.pretrain.lr, cutoff: 2048, seed },
+      "on-resume": { resume: true },
+    },
+    verified: {
+      uses: "verify",
+      description: "teacher traces checked against the gold answers",
+      with: { input: out("world", "train.jsonl"), output: "${out}/verified.jsonl", "response-field": "responses", strict: true },
+    },
+    scored: {
+      uses: "score",
+      description: "PPL of every teacher trace under the base model",
+      with: { input: out("verified", "verified.jsonl"), output: "${out}/scored.jsonl", model: out("base", "model"), "query-field": "query", "responses-field": "responses" },
+    },
+  };
+}
+
+/** Phase one: everything the selection window is computed from. */
+export function dataPipeline(p: DemoPreset, seed: number): string {
+  return stringify({ stages: dataStages(p, seed) });
+}
+
+export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): string {
+  const pool = out("scored", "scored.jsonl");
+  const select = (description: string, extra: Record<string, unknown>): Stage => ({
+    uses: "select",
+    description,
+    with: { input: pool, out: "${out}/selected.jsonl", n: p.n, "per-query": 1, seed, ...poolFields, ...extra },
+  });
+  const mix = (description: string, ce: string, ul?: string): Stage => ({
+    uses: "mix",
+    description,
+    with: { ce: [ce], ...(ul ? { ul: [ul] } : {}), out: "${out}/train.jsonl" },
+  });
+  const train = (description: string, data: string, mode: string): Stage => ({
+    uses: "train",
+    description,
+    with: {
+      data: out(data, "train.jsonl"), model: out("base", "model"), out: "${out}", mode, epochs: p.finetune.epochs,
+      "global-batch": p.finetune.globalBatch, "micro-batch-size": p.finetune.globalBatch, "ul-per-batch": p.finetune.ulPerBatch,
+      lr: p.finetune.lr, alpha: p.finetune.alpha, cutoff: 2048, seed,
+    },
+    "on-resume": { resume: true },
+  });
+  const stages: Record<string, Stage> = {
+    ...dataStages(p, seed),
+    "select-oxa": select("OXA: Gaussian-guided PPL sampling of verified traces", {
+      strategy: "gaussian", mu: w.mu, sigma: w.sigma, "min-ppl": w.minPpl, "max-ppl": w.maxPpl, "bin-width": w.binWidth, redistribute: true,
+    }),
+    "select-sft": select("SFT: N traces at random", { strategy: "random" }),
+    "select-lp": select("SFT_LP: the N lowest-PPL traces", { strategy: "lowest-ppl" }),
+    "select-instruct": select("a small random teacher subset for the instruction-following model", { strategy: "random", n: p.nInstruct, seed: seed + 1 }),
+    "select-prompts": select("every training query once, to prompt the rollouts", { strategy: "random", n: p.world.nTrain }),
+    "instruct-data": mix("training set of the instruction-following model", out("select-instruct", "selected.jsonl")),
+    instruct: train("the instruction-following model that writes the rollouts", "instruct-data", "sft"),
+    prompts: mix("rollout prompts (query + reasoning instruction)", out("select-prompts", "selected.jsonl")),
+    rollouts: {
+      uses: "sample",
+      description: "self-distilled rollouts of the instruction-following model",
+      with: { input: out("prompts", "train.jsonl"), output: "${out}/rollouts.jsonl", model: out("instruct", "model"), n: p.rollouts.n, temperature: p.rollouts.temperature, "top-p": 1, "max-new-tokens": p.rollouts.maxNewTokens, seed, shape: "list", "batch-size": 64 },
+    },
+    "rollouts-verified": {
+      uses: "verify",
+      description: "rollouts checked against the gold answers",
+      with: { input: out("rollouts", "rollouts.jsonl"), output: "${out}/verified.jsonl", "response-field": "responses", strict: true },
+    },
+    "rollouts-scored": {
+      uses: "score",
+      description: "PPL of every rollout under the base model",
+      with: { input: out("rollouts-verified", "verified.jsonl"), output: "${out}/scored.jsonl", model: out("base", "model"), "query-field": "query", "responses-field": "responses", "skip-invalid": true },
+    },
+    mined: {
+      uses: "mine",
+      description: "high-confidence errors: wrong rollouts with the lowest PPL, one per query",
+      with: { input: out("rollouts-scored", "scored.jsonl"), out: "${out}/mined.jsonl", k: p.k, "max-len": p.rollouts.maxNewTokens - 1, ...poolFields },
+    },
+    "data-sft": mix("SFT training set", out("select-sft", "selected.jsonl")),
+    "data-sft-lp": mix("SFT_LP training set", out("select-lp", "selected.jsonl")),
+    "data-oxa-mle": mix("OXA_MLE training set", out("select-oxa", "selected.jsonl")),
+    "data-oxa-full": mix("OXA_Full training set: the OXA selection (CE) plus the mined errors (UL)", out("select-oxa", "selected.jsonl"), out("mined", "mined.jsonl")),
+    "train-sft": train("SFT", "data-sft", "sft"),
+    "train-sft-lp": train("SFT_LP", "data-sft-lp", "sft"),
+    "train-oxa-mle": train("OXA_MLE", "data-oxa-mle", "oxa-mle"),
+    "train-oxa-full": train("OXA_Full", "data-oxa-full", "oxa-full"),
+    eval: {
+      uses: "eval",
+      description: "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems",
+      with: {
+        model: [`base=${out("base", "model")}`, `sft=${out("train-sft", "model")}`, `sft_lp=${out("train-sft-lp", "model")}`, `oxa_mle=${out("train-oxa-mle", "model")}`, `oxa_full=${out("train-oxa-full", "model")}`],
+        bench: [`world=${out("world", "test.json")}`],
+        k: p.eval.k, "max-new-tokens": p.eval.maxNewTokens, seed, "buckets-from": ["base"], "batch-size": 64, out: "${out}",
+      },
+    },
+  };
+  return stringify({ stages });
+}

@@ -1,0 +1,111 @@
+// `oxa demo`: the whole OXA experiment on the built-in world, in two runs of one pipeline.
+// Phase one builds the world and the base model and scores the teacher traces; the Gaussian
+// window is then read off the scored pool (selection-window.ts); phase two reruns the same
+// pipeline with every later stage (phase-one stages are cached). The outputs a person opens are
+// copied to the top of --out: results.json, report.html, table.md and pipeline.yaml.
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command, CommandContext } from "../cli/command.ts";
+import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { readRecords } from "../io/records.ts";
+import { formatSummary, runPipeline, type RunReport } from "../pipeline/index.ts";
+import { readResults } from "../eval/index.ts";
+import { ARMS, dataPipeline, demoPipeline } from "./demo-pipeline.ts";
+import { presets, type DemoPreset } from "./presets.ts";
+import { selectionWindow, type SelectionWindow } from "./selection-window.ts";
+import { armSummaries, type ArmData } from "./arm-data.ts";
+
+export interface DemoConfig {
+  out: string;
+  preset: keyof typeof presets;
+  seed: number;
+}
+
+export interface DemoOutcome {
+  out: string;
+  preset: string;
+  seed: number;
+  window: SelectionWindow;
+  arms: Record<string, ArmSummary>;
+  base: ArmSummary;
+  report: string;
+  results: string;
+  seconds: number;
+  stages: { ran: number; cached: number };
+}
+
+export interface ArmSummary {
+  "pass@1": number;
+  "pass@1_se": number | null;
+  "pass@k": number;
+  k: number;
+  entropy: number | null;
+  mean_length: number | null;
+  data?: ArmData;
+}
+
+/** Reads the PPL of every verified-correct teacher trace of a scored list-shape pool. */
+async function correctPpls(path: string): Promise<number[]> {
+  const ppls: number[] = [];
+  for await (const { row } of readRecords(path)) {
+    const ppl = row.ppl as number[];
+    const ok = row.correct as boolean[];
+    ppl.forEach((p, i) => ok[i] && ppls.push(p));
+  }
+  return ppls;
+}
+
+async function runPhase(file: string, source: string, runDir: string, commands: Record<string, Command<any, any>>, ctx: CommandContext): Promise<RunReport> {
+  const report = await runPipeline({ file, source, out: runDir, commands, ctx });
+  if (!report.ok) {
+    ctx.log(formatSummary(report));
+    const failed = report.stages.find((s) => s.status === "failed");
+    throw new Error(`demo stage "${failed?.name}" (oxa ${failed?.uses}) failed: ${failed?.error}`);
+  }
+  return report;
+}
+
+export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<DemoOutcome> {
+  const start = Date.now();
+  const preset: DemoPreset = presets[c.preset];
+  const out = resolve(c.out);
+  const runDir = join(out, "pipeline");
+  mkdirSync(out, { recursive: true });
+
+  ctx.log(`oxa demo (${c.preset}): phase 1 — world, base model, teacher traces verified and scored`);
+  const first = await runPhase("demo-data.yaml", dataPipeline(preset, c.seed), runDir, commands, ctx);
+  const window = selectionWindow(await correctPpls(join(runDir, "scored", "out", "scored.jsonl")));
+  ctx.log(`oxa demo: Gaussian window from the pool: mu=${window.mu} sigma=${window.sigma} range=[${window.minPpl}, ${window.maxPpl}] bin=${window.binWidth}`);
+
+  ctx.log("oxa demo: phase 2 — selections, rollouts and mined errors, four fine-tunes, evaluation");
+  const source = demoPipeline(preset, c.seed, window);
+  writeFileAtomic(join(out, "pipeline.yaml"), `# The demo's pipeline (rerun with: oxa run ${join(c.out, "pipeline.yaml")} --out ${runDir})\n${source}`);
+  const second = await runPhase("demo.yaml", source, runDir, commands, ctx);
+  ctx.log(formatSummary(second));
+
+  const evalDir = join(runDir, "eval", "out");
+  const results = readResults(join(evalDir, "results.json"));
+  const data = await armSummaries(runDir);
+  const summary = (label: string): ArmSummary => {
+    const m = results.models[label];
+    const b = m.benchmarks.world;
+    return { "pass@1": b["pass@1"], "pass@1_se": b["pass@1_se"], "pass@k": b[`pass@${b.k}`], k: b.k, entropy: b.entropy, mean_length: b.mean_length, data: data[label] };
+  };
+  const arms = Object.fromEntries(ARMS.map((a) => [a, summary(a)]));
+  for (const f of ["report.html", "table.md"]) if (existsSync(join(evalDir, f))) copyFileSync(join(evalDir, f), join(out, f));
+  const ran = [...first.stages, ...second.stages].filter((s) => s.status === "ran").length;
+  const outcome: DemoOutcome = {
+    out,
+    preset: c.preset,
+    seed: c.seed,
+    window,
+    arms,
+    base: summary("base"),
+    report: join(out, "report.html"),
+    results: join(out, "results.json"),
+    seconds: (Date.now() - start) / 1000,
+    stages: { ran, cached: second.stages.length - second.stages.filter((s) => s.status === "ran").length },
+  };
+  writeJsonAtomic(join(out, "results.json"), outcome);
+  return outcome;
+}
