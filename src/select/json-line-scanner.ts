@@ -1,7 +1,9 @@
 // A fast, allocation-free scanner for one JSONL line: finds the top-level values of a few named
 // keys as byte spans, skipping everything else (long strings are crossed with a native indexOf,
-// not byte by byte). It never decides that a line is valid: anything unusual makes `scan` return
-// false, and the caller falls back to JSON.parse, which gives the precise error.
+// not byte by byte). Anything unusual makes `scan` return false, and the caller falls back to
+// JSON.parse, which gives the precise error. It checks the line's structure (braces, quotes,
+// colons, commas, literals) and the wanted values, not every escape inside a skipped string or
+// every skipped number: such a line, if chosen, fails JSON.parse in pass two with its line number.
 
 /** What a wanted key's value turned out to be. */
 export const Kind = { Missing: 0, String: 1, Number: 2, True: 3, False: 4, Null: 5, Composite: 6 } as const;
