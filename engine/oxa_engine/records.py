@@ -60,14 +60,17 @@ def require(row: dict, field: str, kind: type, path: str, lineno: int) -> Any:
 
 class ResumableOutput:
     """`fingerprint` (e.g. model, dtype, options) is stored beside the partial file; a rerun whose
-    fingerprint differs starts over instead of mixing numbers from two set-ups."""
+    fingerprint differs starts over instead of mixing numbers from two set-ups.
+
+    Memory stays bounded by the number of keys: only each record's byte span in the partial file is
+    kept, and `finish` copies the lines from there in the order asked for."""
 
     def __init__(self, output: str, key: str | tuple[str, ...] = "id", fingerprint: dict | None = None):
         self.output = Path(output)
         self.partial = self.output.with_name(self.output.name + ".partial")
         self.key = key
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.done: dict[Any, list[dict]] = {}
+        self.done: dict[Any, list[tuple[int, int]]] = {}  # key -> (offset, length) of its lines
         self.resumed = 0
         meta = self.output.with_name(self.output.name + ".partial.meta.json")
         stamp = json.dumps(fingerprint or {}, sort_keys=True)
@@ -80,18 +83,19 @@ class ResumableOutput:
         else:
             meta.write_text(stamp)
         self._meta = meta
-        self._f = self.partial.open("a", encoding="utf-8")
+        self._f = self.partial.open("ab")
 
     def _recover(self) -> None:
-        data = self.partial.read_bytes()
-        end = data.rfind(b"\n") + 1  # a line without its newline was torn by a kill
-        if end < len(data):
-            with self.partial.open("r+b") as f:
-                f.truncate(end)
-        for line in data[:end].decode("utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                self.done.setdefault(self._k(rec), []).append(rec)
+        offset = 0
+        with self.partial.open("rb") as f:
+            for line in f:
+                if not line.endswith(b"\n"):  # torn by a kill: drop it
+                    break
+                if line.strip():
+                    self.done.setdefault(self._k(json.loads(line)), []).append((offset, len(line)))
+                offset += len(line)
+        with self.partial.open("r+b") as f:
+            f.truncate(offset)
 
     def _k(self, rec: dict) -> Any:
         return rec[self.key] if isinstance(self.key, str) else tuple(rec[k] for k in self.key)
@@ -101,9 +105,12 @@ class ResumableOutput:
 
     def write(self, records: Iterable[dict]) -> None:
         """Appends finished records and flushes them to disk (one batch at a time)."""
+        offset = self._f.tell()
         for rec in records:
-            self._f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            self.done.setdefault(self._k(rec), []).append(rec)
+            line = (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+            self._f.write(line)
+            self.done.setdefault(self._k(rec), []).append((offset, len(line)))
+            offset += len(line)
         self._f.flush()
         os.fsync(self._f.fileno())
 
@@ -112,10 +119,11 @@ class ResumableOutput:
         self._f.close()
         tmp = self.output.with_name(f".{self.output.name}.tmp-{os.getpid()}")
         n = 0
-        with tmp.open("w", encoding="utf-8") as f:
+        with tmp.open("wb") as f, self.partial.open("rb") as src:
             for key in order:
-                for rec in self.done.get(key, []):
-                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                for offset, length in self.done.get(key, []):
+                    src.seek(offset)
+                    f.write(src.read(length))
                     n += 1
         os.replace(tmp, self.output)
         self.partial.unlink(missing_ok=True)
