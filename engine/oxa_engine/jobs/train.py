@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -100,9 +101,11 @@ def run(spec: dict) -> dict:
         accelerator.load_state(str(ckpt / "trainer_state"))
     metrics_path = out / "metrics.jsonl"
     if accelerator.is_main_process:
-        if start == 0:
+        if start == 0:  # a fresh run: earlier checkpoints and metrics in out/ belong to another run
             metrics_path.unlink(missing_ok=True)
+            shutil.rmtree(out / "checkpoints", ignore_errors=True)
         _trim_metrics(metrics_path, start)
+    accelerator.wait_for_everyone()
     last_good = str(ckpt) if ckpt else None
 
     model.train()
