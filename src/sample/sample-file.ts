@@ -8,7 +8,7 @@ import { InputError } from "../io/errors.ts";
 import { assertReadable, field, type Row, type SourceRow } from "../io/records.ts";
 import type { Progress } from "../cli/progress.ts";
 import type { JobSpec } from "../engine/jobs/index.ts";
-import { assertModelDir, runStagedJob, type RowStage } from "../score/index.ts";
+import { assertModelDir, runFacts, runStagedJob, type RowStage, type RunFacts } from "../score/index.ts";
 
 export type EngineSampleOptions = Omit<JobSpec<"generate">, "model" | "input" | "output">;
 
@@ -25,19 +25,10 @@ export interface SampleRun {
   progress: (label: string, total?: number) => Progress;
 }
 
-export interface SampleSummary {
-  input: string;
-  output: string;
+export interface SampleSummary extends RunFacts {
   prompts: number;
   samples: number;
   stopped: number;
-  rejected: number;
-  rejects: string | null;
-  model: string;
-  dtype: string | null;
-  device: string | null;
-  resumed: number;
-  seconds: number;
 }
 
 function promptOf(src: SourceRow, name: string): string {
@@ -84,18 +75,5 @@ export async function sampleFile(o: SampleRun): Promise<SampleSummary> {
     spec: (input, output) => ({ ...o.engine, model: resolve(o.model), input, output }),
     progress: (n) => o.progress(`sampling ${n} x ${o.engine.n}`, n * o.engine.n),
   });
-  return {
-    input: o.input,
-    output: o.output,
-    prompts: r.items,
-    samples: r.items * o.engine.n,
-    stopped: counts.stopped,
-    rejected: r.rejected,
-    rejects: o.rejects,
-    model: o.model,
-    dtype: (r.engine.dtype as string) ?? null,
-    device: (r.engine.device as string) ?? null,
-    resumed: (r.engine.resumed as number) ?? 0,
-    seconds: (Date.now() - started) / 1000,
-  };
+  return { ...runFacts(o, r, started), prompts: r.items, samples: r.items * o.engine.n, stopped: counts.stopped };
 }

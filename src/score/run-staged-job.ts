@@ -25,6 +25,35 @@ export interface StagedJobResult extends Staged {
   engine: Record<string, unknown>;
 }
 
+/** What every staged run reports beside its own counts. */
+export interface RunFacts {
+  input: string;
+  output: string;
+  rejected: number;
+  rejects: string | null;
+  model: string;
+  dtype: string | null;
+  device: string | null;
+  /** Records a previous, killed run had finished. */
+  resumed: number;
+  seconds: number;
+}
+
+export function runFacts(o: { input: string; output: string; model: string; rejects: string | null }, r: StagedJobResult, started: number): RunFacts {
+  const e = r.engine;
+  return {
+    input: o.input,
+    output: o.output,
+    rejected: r.rejected,
+    rejects: o.rejects,
+    model: o.model,
+    dtype: typeof e.dtype === "string" ? e.dtype : null,
+    device: typeof e.device === "string" ? e.device : null,
+    resumed: typeof e.resumed === "number" ? e.resumed : 0,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
 export async function runStagedJob<P, J extends JobName>(stage: RowStage<P>, o: StagedJob<J>): Promise<StagedJobResult> {
   if (!o.output.endsWith(".jsonl")) throw new UsageError(`the output must be a .jsonl file, got ${o.output}`);
   // absolute: the engine runs in another working directory

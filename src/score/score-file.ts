@@ -6,7 +6,7 @@ import { assertReadable, type SourceRow } from "../io/records.ts";
 import type { Progress } from "../cli/progress.ts";
 import type { JobSpec } from "../engine/jobs/index.ts";
 import { assertModelDir } from "./assert-model-dir.ts";
-import { runStagedJob } from "./run-staged-job.ts";
+import { runFacts, runStagedJob, type RunFacts } from "./run-staged-job.ts";
 import { parseScoreRow, type ScoreFields, type ScoreRow, type Shape } from "./score-row.ts";
 import type { RowStage } from "./staged-rows.ts";
 
@@ -25,18 +25,9 @@ export interface ScoreRun {
   progress: (label: string, total?: number) => Progress;
 }
 
-export interface ScoreSummary {
-  input: string;
-  output: string;
+export interface ScoreSummary extends RunFacts {
   rows: number;
   responses: number;
-  rejected: number;
-  rejects: string | null;
-  model: string;
-  dtype: string | null;
-  device: string | null;
-  resumed: number;
-  seconds: number;
   /** Prompt + response tokens the engine forwarded in this call, and its time spent scoring them. */
   tokens: number;
   engineSeconds: number;
@@ -71,20 +62,11 @@ export async function scoreFile(o: ScoreRun): Promise<ScoreSummary> {
     spec: (input, output) => ({ ...o.engine, model: resolve(o.model), input, output, no_prompt: o.noPrompt }),
     progress: (n) => o.progress(`scoring ${n} responses`, n),
   });
-  const engine = r.engine;
   return {
-    input: o.input,
-    output: o.output,
+    ...runFacts(o, r, started),
     rows: r.rows,
     responses: r.items,
-    rejected: r.rejected,
-    rejects: o.rejects,
-    model: o.model,
-    dtype: (engine.dtype as string) ?? null,
-    device: (engine.device as string) ?? null,
-    resumed: (engine.resumed as number) ?? 0,
-    seconds: (Date.now() - started) / 1000,
-    tokens: (engine.tokens_forwarded as number) ?? 0,
-    engineSeconds: (engine.seconds as number) ?? 0,
+    tokens: typeof r.engine.tokens_forwarded === "number" ? r.engine.tokens_forwarded : 0,
+    engineSeconds: typeof r.engine.seconds === "number" ? r.engine.seconds : 0,
   };
 }
