@@ -110,3 +110,15 @@ def test_clear_errors_before_training(tiny_model, data, tmp_path):
     rc, events = run_train(tmp_path, out=str(tmp_path / "e3"), model=str(tiny_model), schedule=str(data / "schedule.json"), cutoff=32768)
     assert rc == 1 and "max_position_embeddings (2048) is below the cutoff (32768)" in events[-1]["message"]
     assert not (tmp_path / "e3" / "metrics.jsonl").exists()
+
+
+def test_rope_theta_and_context_overrides_reach_the_model(tiny_model):
+    from oxa_engine.jobs.train import _load_model
+
+    lm, _ = _load_model({"model": str(tiny_model), "rope_theta": 1e6, "max_position_embeddings": 40000, "cutoff": 32768,
+                         "dtype": "auto", "gradient_checkpointing": True})
+    assert lm.config.rope_parameters["rope_theta"] == 1e6 and lm.config.max_position_embeddings == 40000
+    head_dim = lm.config.hidden_size // lm.config.num_attention_heads
+    expected = 1.0 / (1e6 ** (torch.arange(0, head_dim, 2, dtype=torch.float32) / head_dim))
+    assert torch.allclose(lm.model.rotary_emb.inv_freq, expected)
+    assert lm.is_activation_checkpointing
