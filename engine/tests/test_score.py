@@ -126,3 +126,11 @@ def test_token_budget_batches_pack_longest_first_within_the_budget():
     batches = score.token_budget_batches(items, 100)
     assert [[len(it.ids) for it in b] for b in batches] == [[50, 40], [40, 30], [10, 10, 10, 9, 3]]
     assert [len(b) for b in score.token_budget_batches(items, 10)] == [1, 1, 1, 1, 1, 1, 1, 1, 1]  # over-long rows go alone
+
+
+def test_bfloat16_model_stays_close_to_float32(tmp_path, tiny_model):
+    rows = records(4)
+    f32 = run_score(tmp_path, tiny_model, rows, "f32")
+    bf16 = run_score(tmp_path, tiny_model, rows, "bf16", dtype="bfloat16")
+    for a, b in zip(f32, bf16):
+        assert b["ppl"] == pytest.approx(a["ppl"], rel=0.05) and a["n_tokens"] == b["n_tokens"]

@@ -55,7 +55,12 @@ class Scorer:
     def __init__(self, model, pad_id: int, max_chunk: int):
         self.model, self.pad_id, self.max_chunk = model, pad_id, max_chunk
         self.base = model.base_model
-        self.head = model.get_output_embeddings()
+        # The LM head runs in float32 whatever the model's dtype: bfloat16 logits carry ~3 significant
+        # digits, too few for log-probabilities summed over thousands of tokens. (One float32 copy of
+        # the head's weight: vocab x hidden x 4 bytes.)
+        head = model.get_output_embeddings()
+        self.head_weight = head.weight.float()
+        self.head_bias = None if head.bias is None else head.bias.float()
         self.device = next(model.parameters()).device
 
     def score(self, batch: list[Item], chunk: int | None = None) -> list[dict]:
@@ -103,7 +108,8 @@ class Scorer:
             hidden = out.last_hidden_state[rows.to(self.device), cols.to(self.device)]
             tgt = targets[rows, cols + s].to(self.device)
             for a in range(0, len(rows), HEAD_ROWS):
-                lp, h = _token_stats(self.head(hidden[a : a + HEAD_ROWS]), tgt[a : a + HEAD_ROWS])
+                logits = torch.nn.functional.linear(hidden[a : a + HEAD_ROWS].float(), self.head_weight, self.head_bias)
+                lp, h = _token_stats(logits, tgt[a : a + HEAD_ROWS])
                 nll.index_add_(0, rows[a : a + HEAD_ROWS], -lp.double().cpu())
                 ent.index_add_(0, rows[a : a + HEAD_ROWS], h.double().cpu())
         return [_record(it, nll[r].item(), ent[r].item()) for r, it in enumerate(batch)]
