@@ -3,6 +3,7 @@
 //   alpaca   {instruction, input, output, history, loss_type} (LLaMA-Factory's alpaca columns)
 //   messages {id, messages: [{role: "user"}, {role: "assistant"}], loss_type}
 // loss_type 0 is cross-entropy (promote), 1 is unlikelihood (suppress).
+import { InputError } from "../io/errors.ts";
 import { field, type SourceRow } from "../io/records.ts";
 import { buildPrompt } from "./reasoning-suffix.ts";
 
@@ -27,6 +28,7 @@ const RESERVED = new Set(["id", "prompt", "response", "loss_type", "query"]);
 export function trainingRecord(src: SourceRow, lossType: LossType, id: string, fields: RecordFields, suffix: string): TrainingRecord {
   const query = field(src, fields.query, "string");
   const response = field(src, fields.response, "string");
+  if (response.length === 0) throw new InputError("empty response (nothing to train on)", { file: src.file, line: src.line, field: fields.response });
   const rec: TrainingRecord = { id, prompt: buildPrompt(query, suffix), response, loss_type: lossType, query };
   for (const [k, v] of Object.entries(src.row)) if (k !== fields.query && k !== fields.response && !RESERVED.has(k)) rec[k] = v;
   return rec;

@@ -1,5 +1,5 @@
 // Which responses may enter a pool, as data (so a scanning worker thread can rebuild the rule):
-//   select  verified correct (when a verdict field is named), scored, with a length
+//   select  verified correct (when a verdict field is named), not empty, scored, with a length
 //   mine    verified incorrect, not failed or empty, scored, PPL ≥ floor, length ≤ cap
 // A rule answers with the reason a response is left out (counted in the summary) or null.
 import type { ResponseFacts } from "./row-facts.ts";
@@ -12,6 +12,7 @@ export function exclusionOf(rule: CandidateRule): Exclusion {
   if (rule.kind === "select") {
     return (f) => {
       if (rule.requireCorrect && f.correct !== true) return f.correct === false ? "incorrect" : "unverified";
+      if (f.empty) return "empty response";
       if (Number.isNaN(f.ppl)) return "unscored";
       if (Number.isNaN(f.len)) return "no length";
       return null;

@@ -54,6 +54,8 @@ test("a row without a response is an error naming file, line and field; nothing 
   const out = join(dir, "never.jsonl");
   await assert.rejects(runMix({ ce: [bad], ul: [], out }), (e: Error) => e instanceof InputError && e.message === `${bad}, line 2, field "response": missing field`);
   assert.throws(() => readFileSync(out));
+  writeFileSync(bad, '{"query":"q","response":""}\n');
+  await assert.rejects(runMix({ ce: [], ul: [bad], out }), (e: Error) => e instanceof InputError && e.message === `${bad}, line 1, field "response": empty response (nothing to train on)`);
 });
 
 test("oxa mix CLI: repeated --ce/--ul, --json result", () => {
