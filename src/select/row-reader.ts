@@ -1,6 +1,6 @@
 // Pass two: the full rows of chosen candidates. JSONL rows are read back by byte offset (one
 // positioned read each, in any order), so only the row at hand is ever in memory; JSON and
-// Parquet files are loaded whole by nature, and their rows are indexed by row number.
+// Parquet files are loaded whole (as the shared reader does) and indexed by row number.
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../io/errors.ts";
 import { formatOf, readRecords, type Row } from "../io/records.ts";
