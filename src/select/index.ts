@@ -8,7 +8,7 @@ export { selectionStats, type SelectionStats } from "./selection-stats.ts";
 export { selectionChart } from "./selection-chart.ts";
 export { readPool, type PoolSummary, type ReadPoolOptions } from "./read-pool.ts";
 export { exclusionOf, type CandidateRule, type Exclusion } from "./candidate-rules.ts";
-export { CandidatePool, CORRECT, INCORRECT, FAILED } from "./pool.ts";
+export { CandidatePool, CORRECT, INCORRECT, FAILED, type PoolEntry } from "./pool.ts";
 export { type PoolFields, type ResponseFacts } from "./row-facts.ts";
 export { openRowReader, type RowReader } from "./row-reader.ts";
 export { outputRecord } from "./output-record.ts";

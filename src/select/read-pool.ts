@@ -121,14 +121,14 @@ function merge(file: string, format: Format, parts: PoolPart[]): { pool: Candida
     if (format === "jsonl") lineBase += p.lines;
   }
   const n = parts.reduce((s, p) => s + p.size, 0);
-  const pool = new CandidatePool();
+  let pool = new CandidatePool();
   let { h0, h1 } = parts[0];
   if (parts.length === 1) {
     // One part: adopt its columns as they are.
     const p = parts[0];
     Object.assign(pool, { ppl: p.ppl, len: p.len, flags: p.flags, line: p.line, offset: p.offset, bytes: p.bytes, item: p.item, qid: new Int32Array(n) });
   } else {
-    pool.reserve(n);
+    pool = CandidatePool.withCapacity(n);
     h0 = new Uint32Array(n);
     h1 = new Uint32Array(n);
     let at = 0;

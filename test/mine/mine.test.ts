@@ -17,9 +17,7 @@ test("pickConfidentErrors equals a brute-force sort with a per-query cap, on ran
       fc.integer({ min: 1, max: 3 }),
       fc.integer({ min: 1, max: 60 }),
       (rows, perQuery, k) => {
-        const pool = new CandidatePool();
-        rows.forEach((r, i) => pool.push(r.q, r.ppl, 10, 2, i + 1, 0, 0, -1));
-        pool.queries = 16;
+        const pool = CandidatePool.of(rows.map((r) => ({ qid: r.q, ppl: r.ppl, len: 10, flags: 2 })));
         const got = [...pickConfidentErrors(pool, { k, perQuery })];
         const order = rows.map((_, i) => i).sort((a, b) => rows[a].ppl - rows[b].ppl || a - b);
         const count = new Map<number, number>();

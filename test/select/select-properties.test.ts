@@ -10,10 +10,7 @@ interface Cand {
 }
 
 function poolOf(cands: Cand[]): CandidatePool {
-  const p = new CandidatePool();
-  cands.forEach((c, i) => p.push(c.q, c.ppl, c.len, 1, i + 1, 0, 0, -1));
-  p.queries = cands.reduce((m, c) => Math.max(m, c.q + 1), 0);
-  return p;
+  return CandidatePool.of(cands.map((c) => ({ qid: c.q, ppl: c.ppl, len: c.len })));
 }
 
 // Small PPL grid and short lengths so that bins, length ties and repeated queries all occur.

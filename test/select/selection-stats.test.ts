@@ -12,9 +12,7 @@ test("summary numbers agree with a direct count: per-bin availability, histogram
       fc.array(fc.record({ q: fc.integer({ min: 0, max: 40 }), ppl: fc.integer({ min: 80, max: 340 }).map((x) => x / 100), len: fc.integer({ min: 1, max: 99 }) }), { minLength: 1, maxLength: 150 }),
       fc.integer({ min: 1, max: 2 }),
       (cands, perQuery) => {
-        const pool = new CandidatePool();
-        cands.forEach((c, i) => pool.push(c.q, c.ppl, c.len, 1, i + 1, 0, 0, -1));
-        pool.queries = 41;
+        const pool = CandidatePool.of(cands.map((c) => ({ qid: c.q, ppl: c.ppl, len: c.len })));
         const opts = { ...o, perQuery };
         const sel = selectCandidates(pool, opts);
         const s = selectionStats(pool, sel, opts, { ...summary, kept: pool.size });
