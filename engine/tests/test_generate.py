@@ -14,6 +14,19 @@ from oxa_engine.jobs import generate
 from oxa_engine.protocol import load_spec
 from job_helpers import kill_mid_file, read_jsonl, records, spec_file, write_jsonl
 
+@pytest.fixture(scope="module")
+def stopping_model(tiny_model, tmp_path_factory) -> Path:
+    """The tiny model with its end-of-turn row of the LM head scaled up, so samples stop at many
+    different lengths (a random model almost never stops) and leave their batch at different steps."""
+    tok, model = load(tiny_model)
+    with torch.no_grad():
+        model.lm_head.weight[tok.eos_token_id] *= 4.0
+    out = tmp_path_factory.mktemp("models") / "stopping"
+    model.save_pretrained(out)
+    tok.save_pretrained(out)
+    return out
+
+
 def prompts(n: int) -> list[dict]:
     return [{"id": r["id"], "prompt": r["prompt"] if i % 2 else r["prompt"] + " Explain."} for i, r in enumerate(records(n))]
 
@@ -29,10 +42,12 @@ def load(model_dir):
     return AutoTokenizer.from_pretrained(model_dir, local_files_only=True), AutoModelForCausalLM.from_pretrained(model_dir, local_files_only=True)
 
 
-def test_greedy_matches_transformers_generate(tmp_path, tiny_model):
+@pytest.mark.parametrize("which", ["tiny_model", "stopping_model"])
+def test_greedy_matches_transformers_generate(tmp_path, request, which):
+    model_dir = request.getfixturevalue(which)
     rows = prompts(4)
-    got = run_generate(tmp_path, tiny_model, rows, temperature=0, max_new_tokens=12, batch_size=4)
-    tok, model = load(tiny_model)
+    got = run_generate(tmp_path, model_dir, rows, temperature=0, max_new_tokens=12, batch_size=4)
+    tok, model = load(model_dir)
     for g, row in zip(got, rows):
         ids = prompt_ids(tok, row["prompt"])
         ref = model.generate(torch.tensor([ids]), do_sample=False, max_new_tokens=12, pad_token_id=tok.pad_token_id)[0, len(ids):].tolist()
@@ -58,16 +73,18 @@ def test_entropy_and_samples_match_a_fresh_forward_pass(tmp_path, tiny_model):
         assert g["mean_entropy"] == pytest.approx(-(at.exp() * at).sum(-1).mean().item(), rel=1e-4)
 
 
-def test_batch_size_does_not_change_samples_and_seed_does(tmp_path, tiny_model):
+def test_batch_size_does_not_change_samples_and_seed_does(tmp_path, stopping_model):
     rows = prompts(5)
     kw = dict(n=3, temperature=1.0, top_p=0.9, max_new_tokens=16)
-    one = run_generate(tmp_path, tiny_model, rows, "b1", batch_size=1, **kw)
-    eight = run_generate(tmp_path, tiny_model, rows, "b8", batch_size=8, **kw)
+    one = run_generate(tmp_path, stopping_model, rows, "b1", batch_size=1, **kw)
+    eight = run_generate(tmp_path, stopping_model, rows, "b8", batch_size=8, **kw)
+    # samples that stop at different steps leave the batch of 8 one by one
+    assert len({g["n_tokens"] for g in one if g["finish_reason"] == "stop"}) >= 3 and any(g["finish_reason"] == "length" for g in one)
     assert [(g["id"], g["sample"]) for g in one] == [(r["id"], k) for r in rows for k in range(3)]
     for a, b in zip(one, eight):
         assert (a["text"], a["n_tokens"], a["finish_reason"]) == (b["text"], b["n_tokens"], b["finish_reason"])
         assert a["mean_entropy"] == pytest.approx(b["mean_entropy"], rel=1e-5)
-    other = run_generate(tmp_path, tiny_model, rows, "s1", batch_size=8, seed=1, **kw)
+    other = run_generate(tmp_path, stopping_model, rows, "s1", batch_size=8, seed=1, **kw)
     assert [g["text"] for g in other] != [g["text"] for g in eight]
     assert len({g["text"] for g in eight if g["id"] == rows[0]["id"]}) > 1  # samples of one prompt differ
 

@@ -3,7 +3,7 @@
 Reproducibility: every sample (seed, id, sample index) owns a torch.Generator seeded from a hash of
 the three, and only that generator draws its tokens, so a sample does not depend on which other rows
 share its batch, on the batch size or on a resume. Prompts are left-padded with explicit position
-ids and decoded through the KV cache. A sample ends at a stop token (the tokenizer's EOS and the
+ids and decoded through the KV cache; a finished sample leaves the batch (and the cache). A sample ends at a stop token (the tokenizer's EOS and the
 generation config's eos ids: end of turn, end of text) -> finish_reason "stop", or after
 max_new_tokens -> "length". `text` and `n_tokens` exclude the stop token.
 
@@ -73,28 +73,32 @@ def decode_batch(model, batch: list[Sample], *, pad_id: int, stops: set[int], sp
     ids, mask = ids.to(device), mask.to(device)
     pos = (mask.cumsum(1) - 1).clamp(min=0)
     past = None
+    active = list(batch)  # the samples still decoding, in the order of the tensors' rows
     for _ in range(spec["max_new_tokens"]):
         out = model(input_ids=ids, attention_mask=mask, position_ids=pos, past_key_values=past, use_cache=True, logits_to_keep=1)
         past = out.past_key_values
         logits = out.logits[:, -1].float().cpu()
         ent = entropy(logits)
-        nxt = []
-        for r, s in enumerate(batch):
-            if s.finish is None:
-                tok = pick_token(logits[r], spec["temperature"], spec["top_p"], s.gen)
-                s.entropy_sum += float(ent[r])
-                s.steps += 1
-                if tok in stops:
-                    s.finish = "stop"
-                else:
-                    s.tokens.append(tok)
-                nxt.append(tok)
+        nxt, keep = [], []
+        for r, s in enumerate(active):
+            tok = pick_token(logits[r], spec["temperature"], spec["top_p"], s.gen)
+            s.entropy_sum += float(ent[r])
+            s.steps += 1
+            if tok in stops:
+                s.finish = "stop"
             else:
-                nxt.append(pad_id)
-        if all(s.finish for s in batch):
+                s.tokens.append(tok)
+                nxt.append(tok)
+                keep.append(r)
+        if not keep:
             break
+        if len(keep) < len(active):  # finished samples leave the batch (and the KV cache)
+            rows = torch.tensor(keep, device=device)
+            past.batch_select_indices(rows)
+            mask, pos = mask[rows], pos[rows]
+            active = [active[r] for r in keep]
         ids = torch.tensor(nxt, device=device)[:, None]
-        mask = torch.cat([mask, torch.ones((n, 1), dtype=mask.dtype, device=device)], 1)
+        mask = torch.cat([mask, torch.ones((len(active), 1), dtype=mask.dtype, device=device)], 1)
         pos = pos[:, -1:] + 1
     for s in batch:
         s.finish = s.finish or "length"
