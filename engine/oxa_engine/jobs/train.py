@@ -33,7 +33,11 @@ def _accelerator(spec: dict, n_micro: int):
 
     device = resolve_device(spec["device"])
     mixed = "bf16" if device.type == "cuda" and spec["dtype"] == "auto" else "no"
-    return Accelerator(cpu=device.type == "cpu", mixed_precision=mixed, gradient_accumulation_steps=n_micro)
+    accelerator = Accelerator(cpu=device.type == "cpu", mixed_precision=mixed, gradient_accumulation_steps=n_micro)
+    ds = accelerator.state.deepspeed_plugin
+    if ds is not None:  # DeepSpeed takes its micro-batch from a prepared dataloader, and we prepare none
+        ds.deepspeed_config["train_micro_batch_size_per_gpu"] = spec["micro_batch_size"]
+    return accelerator
 
 
 def _load_model(spec: dict):
