@@ -14,16 +14,22 @@ callers score positions max(n_prompt, 1) .. len-1 (see `scored_start`).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
+
+
+@lru_cache(maxsize=8)  # once per tokenizer, not once per record
+def _bos_prefix(tok) -> tuple[int, ...]:
+    bos = tok.bos_token_id
+    if bos is None:
+        return ()
+    ids = tok("x").input_ids
+    return (bos,) if ids and ids[0] == bos else ()
 
 
 def bos_prefix(tok) -> list[int]:
     """[bos] when the tokenizer prepends a BOS to plain text, else []."""
-    bos = tok.bos_token_id
-    if bos is None:
-        return []
-    ids = tok("x").input_ids
-    return [bos] if ids and ids[0] == bos else []
+    return list(_bos_prefix(tok))
 
 
 def prompt_ids(tok, prompt: str, *, apply_template: bool = True, system_prompt: str | None = None) -> list[int]:
