@@ -36,3 +36,18 @@ def test_strip_keeps_a_leading_bos(tiny_llama_bos):
     text = tok.decode(s.ids[: s.n_prompt])
     assert s.ids[0] == tok.bos_token_id and text.count(tok.bos_token) == 1
     assert "system" not in text and text.endswith("<|im_start|>assistant\n")
+
+
+def test_scoring_and_sampling_strip_the_default_system_turn_like_training(tiny_model):
+    # score and generate call encode_pair / prompt_ids with their defaults: the same ids as training
+    from oxa_engine.chat import prompt_ids
+
+    tok = AutoTokenizer.from_pretrained(tiny_model)
+    tok.chat_template = DEFAULT_SYSTEM.replace("add_bos", "false")
+    trained = Encoder(tok, CHAT, True, False)(REC)
+    scored_ids, n_prompt = encode_pair(tok, REC["prompt"], REC["response"])
+    assert (scored_ids, n_prompt) == (trained.ids, trained.n_prompt)
+    assert prompt_ids(tok, REC["prompt"]) == trained.ids[: trained.n_prompt]
+    assert "helpful assistant" not in tok.decode(scored_ids)
+    kept, _ = encode_pair(tok, REC["prompt"], REC["response"], strip_default_system=False)
+    assert "helpful assistant" in tok.decode(kept)

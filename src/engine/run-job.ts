@@ -40,7 +40,7 @@ export async function runJob<J extends JobName>(job: J, spec: JobSpec<J>, opts: 
   const n = opts.processes ?? 1;
   const [cmd, argv] = n > 1 ? [engineAccelerate(), ["launch", "--num_processes", String(n), ...(opts.launchArgs ?? []), ...args]] : [py, args];
   const child = spawn(cmd, argv, {
-    cwd: ENGINE_DIR,
+    cwd: process.cwd(), // spec paths are relative to where the user ran oxa; PYTHONPATH finds the engine
     env: { ...process.env, PYTHONPATH: ENGINE_DIR, PYTHONUNBUFFERED: "1", TOKENIZERS_PARALLELISM: "false", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
     signal: opts.signal,
