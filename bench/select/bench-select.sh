@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times `oxa select` (Gaussian, N = 50,000) on the seeded 2,000,000-row teacher file: wall time,
-# CPU time and peak RSS, three runs each with 2 reading threads (the default) and with 1.
+# CPU time and peak RSS, three runs each with 2 reading threads and with 1 (the default).
 # The file (~1.2 GB) is generated once under bench/out/ (gitignored). On a machine shared with
 # other jobs, NICE=-20 (as root) gives the runs the cores first, so that the wall time is the
 # tool's and not the queue's.

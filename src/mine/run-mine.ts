@@ -19,7 +19,7 @@ export interface MineRun {
   minPpl: number;
   maxLen?: number;
   fields: PoolFields & { correct: string };
-  /** Threads for reading a large JSONL file (default: up to 2). */
+  /** Threads for reading a large JSONL file (default 1). */
   threads?: number;
   progress?: (label: string, total?: number) => Progress;
 }

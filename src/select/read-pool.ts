@@ -1,10 +1,9 @@
 // Pass one over a scored dataset: every response becomes a pool entry (query id, PPL, length,
 // verdict, where its row lives) or a counted exclusion; texts are never kept. A large JSONL file
-// is split at line boundaries and its second part scanned by a worker thread while this thread
-// scans the first; the parts are merged in file order and query ids handed out then, so the
+// can be split at line boundaries (`threads`) and its later parts scanned by worker threads
+// while this thread scans the first; the parts are merged in file order and query ids handed out then, so the
 // pool is identical for any number of threads. JSON and Parquet rows take the parsed-row path.
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../io/errors.ts";
 import { assertReadable, formatOf, readRecords, type Format } from "../io/records.ts";
@@ -22,7 +21,10 @@ export interface ReadPoolOptions {
   /** Which responses may enter the pool. */
   rule: CandidateRule;
   progress?: Progress;
-  /** Threads for large JSONL files (default: up to 2, as the machine allows). */
+  /**
+   * Threads for large JSONL files (default 1). A second thread splits the scan but costs its own
+   * start-up (~0.4 s of CPU); measured on a shared 2-core machine it was slower (docs/benchmarks.md).
+   */
   threads?: number;
   /** JSONL files from this size on are split across threads (default 64 MiB). */
   parallelFrom?: number;
@@ -45,7 +47,7 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
   let parts: PoolPart[];
   if (format === "jsonl") {
     const size = statSync(path).size;
-    const threads = size >= (opts.parallelFrom ?? 64 << 20) ? Math.max(1, opts.threads ?? Math.min(2, availableParallelism())) : 1;
+    const threads = size >= (opts.parallelFrom ?? 64 << 20) ? Math.max(1, opts.threads ?? 1) : 1;
     const bounds = lineBoundaries(path, size, threads);
     const progress = opts.progress ?? nullProgress;
     const others = bounds.slice(1, -1).map((start, k) => scanInWorker({ file: path, start, end: bounds[k + 2], fields: opts.fields, rule: opts.rule }));

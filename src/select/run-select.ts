@@ -17,7 +17,7 @@ export interface SelectRun extends SelectOptions {
   stats?: string;
   svg?: string;
   fields: PoolFields;
-  /** Threads for reading a large JSONL file (default: up to 2). */
+  /** Threads for reading a large JSONL file (default 1). */
   threads?: number;
   progress?: (label: string, total?: number) => Progress;
 }

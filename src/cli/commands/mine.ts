@@ -14,7 +14,7 @@ const schema = z.object({
   ...poolFieldFlags,
   correctField: z.string().default("correct").describe("field holding the verdict (or the list of verdicts)"),
   failedField: z.string().optional().describe("field that is true for a failed sample (or a list of such flags)"),
-  threads: z.number().int().positive().default(2).describe("threads for reading a JSONL file of 64 MiB or more"),
+  threads: z.number().int().positive().default(1).describe("threads for reading a JSONL file of 64 MiB or more (2 pays only with a free second core)"),
   stats: z.string().optional().describe("JSON summary path (default: <out>.stats.json)"),
 });
 

@@ -18,7 +18,7 @@ const schema = z.object({
   seed: z.number().int().default(D.seed).describe("seed for tie-breaks and the final shuffle"),
   ...poolFieldFlags,
   correctField: z.string().optional().describe("field holding the verdict (or the list of verdicts); when given, only correct responses are candidates"),
-  threads: z.number().int().positive().default(2).describe("threads for reading a JSONL file of 64 MiB or more"),
+  threads: z.number().int().positive().default(1).describe("threads for reading a JSONL file of 64 MiB or more (2 pays only with a free second core)"),
   stats: z.string().optional().describe("JSON summary path (default: <out>.stats.json)"),
   svg: z.string().optional().describe("picture path (default: <out>.svg)"),
 });
