@@ -26,6 +26,7 @@ export function createProgress(label: string, total: number | undefined, opts: {
   let tot = total;
   let status = "";
   let lastDraw = 0;
+  let drawn = ""; // what the last line showed, so finishing does not print it twice
   let finished = false;
 
   const render = () => {
@@ -44,8 +45,10 @@ export function createProgress(label: string, total: number | undefined, opts: {
     const now = Date.now();
     if (!force && now - lastDraw < (tty ? 100 : 5000)) return;
     lastDraw = now;
-    if (tty) stream.write("\r\x1b[2K" + render());
-    else stream.write(render() + "\n");
+    const line = render();
+    if (tty) stream.write("\r\x1b[2K" + line);
+    else if (line !== drawn) stream.write(line + "\n");
+    drawn = line;
   };
   return {
     tick(n = 1, s) {
