@@ -29,7 +29,7 @@ export const presets: Record<"tiny" | "default", DemoPreset> = {
     eval: { k: 4, maxNewTokens: 64 },
   },
   default: {
-    world: { nTrain: 2000, nTest: 100, nPretrain: 4000, maxLevel: 3, pretrainOtherShare: 0 },
+    world: { nTrain: 2000, nTest: 100, nPretrain: 4000, maxLevel: 3, pretrainOtherShare: 0.05 },
     model: { vocabSize: 1024, hiddenSize: 128, intermediateSize: 384, layers: 4, heads: 4, kvHeads: 2 },
     pretrain: { epochs: 3, globalBatch: 32, lr: 2e-3 },
     n: 800,
