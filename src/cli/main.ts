@@ -8,9 +8,10 @@ function overview(): string {
   const w = Math.max(...Object.keys(commands).map((k) => k.length)) + 2;
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(w)}${(c as Command).summary}`);
   return [
-    "oxa — exploration-aware fine-tuning (OXA) and Self-Explore for math reasoning models",
+    "oxa — exploration-aware fine-tuning (OXA) for math reasoning models",
     "",
     "Usage: oxa <command> [options]    (oxa <command> --help for its options and examples)",
+    "Start with: oxa demo --preset tiny",
     "",
     "Commands:",
     ...lines,

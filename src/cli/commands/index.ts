@@ -15,15 +15,15 @@ import { demoCommand } from "./demo.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
-  world: worldCommand,
-  verify: verifyCommand,
   run: runPipelineCommand,
+  verify: verifyCommand,
+  score: scoreCommand,
   select: selectCommand,
+  sample: sampleCommand,
   mine: mineCommand,
   mix: mixCommand,
-  eval: evalCommand,
   train: trainCommand,
-  score: scoreCommand,
-  sample: sampleCommand,
+  eval: evalCommand,
+  world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
 };
