@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import threading
+import time
 import traceback
 
 from .protocol import JobError, emit, load_spec
@@ -18,11 +21,27 @@ JOBS = {
 }
 
 
+def _exit_with_parent(interval_s: float = 1.0) -> None:
+    """Ends the job when the process that started it dies (a SIGKILLed `oxa` cannot pass its
+    signal on): an orphan would keep writing into a directory the next run wants to use. Its
+    resumable output stays valid, since records are appended one complete line at a time."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval_s)
+            if os.getppid() != parent:
+                os._exit(137)
+
+    threading.Thread(target=watch, name="oxa-parent-watch", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="oxa_engine")
     parser.add_argument("job", choices=sorted(JOBS))
     parser.add_argument("--spec", required=True)
     args = parser.parse_args(argv)
+    _exit_with_parent()
     try:
         spec = load_spec(args.job, args.spec)
         module = importlib.import_module(f"oxa_engine.jobs.{JOBS[args.job]}")
