@@ -3,6 +3,7 @@
 // way to see that OXA picks the traces the base finds hard.
 import { join } from "node:path";
 import { readRecords } from "../io/records.ts";
+import { ARMS, armStages } from "./demo-pipeline.ts";
 
 export interface ArmData {
   ce: number;
@@ -11,7 +12,6 @@ export interface ArmData {
   styles: Record<string, number>;
 }
 
-const ARM_DATA = { sft: "data-sft", sft_lp: "data-sft-lp", oxa_mle: "data-oxa-mle", oxa_full: "data-oxa-full" } as const;
 
 /** The style of a selected trace: select keeps the trace's position among its query's responses. */
 function styleOf(row: Record<string, unknown>): string | null {
@@ -39,6 +39,6 @@ export async function armData(path: string): Promise<ArmData> {
 
 export async function armSummaries(runDir: string): Promise<Record<string, ArmData>> {
   const out: Record<string, ArmData> = {};
-  for (const [arm, stage] of Object.entries(ARM_DATA)) out[arm] = await armData(join(runDir, stage, "out", "train.jsonl"));
+  for (const arm of ARMS) out[arm] = await armData(join(runDir, armStages(arm).data, "out", "train.jsonl"));
   return out;
 }

@@ -11,6 +11,12 @@ import type { SelectionWindow } from "./selection-window.ts";
 export const ARMS = ["sft", "sft_lp", "oxa_mle", "oxa_full"] as const;
 export type Arm = (typeof ARMS)[number];
 
+/** The stages that build and train each arm: `data-<arm>` writes its training set, `train-<arm>` fine-tunes. */
+export const armStages = (arm: Arm) => {
+  const name = arm.replace(/_/g, "-");
+  return { data: `data-${name}`, train: `train-${name}` };
+};
+
 type Stage = { uses: string; description: string; with: Record<string, unknown>; "on-resume"?: Record<string, unknown> };
 
 const out = (stage: string, file = "") => `\${stages.${stage}.out}${file ? "/" + file : ""}`;
@@ -113,19 +119,19 @@ export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): s
       description: "high-confidence errors: wrong rollouts with the lowest PPL, one per query",
       with: { input: out("rollouts-scored", "scored.jsonl"), out: "${out}/mined.jsonl", k: p.k, "max-len": p.rollouts.maxNewTokens - 1, ...poolFields },
     },
-    "data-sft": mix("SFT training set", out("select-sft", "selected.jsonl")),
-    "data-sft-lp": mix("SFT_LP training set", out("select-lp", "selected.jsonl")),
-    "data-oxa-mle": mix("OXA_MLE training set", out("select-oxa", "selected.jsonl")),
-    "data-oxa-full": mix("OXA_Full training set: the OXA selection (CE) plus the mined errors (UL)", out("select-oxa", "selected.jsonl"), out("mined", "mined.jsonl")),
-    "train-sft": train("SFT", "data-sft", "sft"),
-    "train-sft-lp": train("SFT_LP", "data-sft-lp", "sft"),
-    "train-oxa-mle": train("OXA_MLE", "data-oxa-mle", "oxa-mle"),
-    "train-oxa-full": train("OXA_Full", "data-oxa-full", "oxa-full"),
+    [armStages("sft").data]: mix("SFT training set", out("select-sft", "selected.jsonl")),
+    [armStages("sft_lp").data]: mix("SFT_LP training set", out("select-lp", "selected.jsonl")),
+    [armStages("oxa_mle").data]: mix("OXA_MLE training set", out("select-oxa", "selected.jsonl")),
+    [armStages("oxa_full").data]: mix("OXA_Full training set: the OXA selection (CE) plus the mined errors (UL)", out("select-oxa", "selected.jsonl"), out("mined", "mined.jsonl")),
+    [armStages("sft").train]: train("SFT", armStages("sft").data, "sft"),
+    [armStages("sft_lp").train]: train("SFT_LP", armStages("sft_lp").data, "sft"),
+    [armStages("oxa_mle").train]: train("OXA_MLE", armStages("oxa_mle").data, "oxa-mle"),
+    [armStages("oxa_full").train]: train("OXA_Full", armStages("oxa_full").data, "oxa-full"),
     eval: {
       uses: "eval",
       description: "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems",
       with: {
-        model: [`base=${out("base", "model")}`, `sft=${out("train-sft", "model")}`, `sft_lp=${out("train-sft-lp", "model")}`, `oxa_mle=${out("train-oxa-mle", "model")}`, `oxa_full=${out("train-oxa-full", "model")}`],
+        model: [`base=${out("base", "model")}`, ...ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)],
         bench: [`world=${out("world", "test.json")}`],
         k: p.eval.k, "max-new-tokens": p.eval.maxNewTokens, seed, "buckets-from": ["base"], "batch-size": 64, out: "${out}",
       },
