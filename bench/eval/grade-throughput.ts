@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { gradeSamples } from "../../src/eval/grade-samples.ts";
 import { summarize } from "../../src/eval/summarize.ts";
 import { verifierGrader } from "../../src/eval/verifier-grader.ts";
-import { createRandom } from "../../src/select/seeded-random.ts";
+import { createRandom } from "../../src/common/random.ts";
 
 const { values } = parseArgs({ options: { problems: { type: "string", default: "200" }, n: { type: "string", default: "128" }, chars: { type: "string", default: "4000" } } });
 const P = Number(values.problems);
@@ -36,7 +36,7 @@ await once(w, "finish");
 
 let peak = 0;
 const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const grader = verifierGrader({ timeoutMs: 2000, extraction: "strict" });
+const grader = verifierGrader({ timeoutMs: 2000, mode: "strict" });
 const t0 = performance.now();
 const details = await gradeSamples(path, golds.map((g, i) => ({ id: `q${i}`, problem: "", answer: g })), N, grader.grade);
 const s = summarize(details);

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runJob } from "../../src/engine/run-job.ts";
 import { writeWorld, DEFAULT_STYLE_WEIGHTS } from "../../src/world/index.ts";
-import { listFiles, hashFile } from "../../src/pipeline/content-hash.ts";
+import { listFiles, hashFile } from "../../src/common/content-hash.ts";
 
 const { values } = parseArgs({ options: { dir: { type: "string", default: "bench/out/kill-resume" }, "n-train": { type: "string", default: "400" } } });
 const dir = resolve(values.dir!);
@@ -24,7 +24,7 @@ await runJob("make-tiny-model", { out: model, corpus: join(corpus, "tokenizer.tx
 const file = join(dir, "p.yaml");
 writeFileSync(file, `stages:
   world: { uses: world, with: { out: "\${out}", n-train: ${values["n-train"]}, n-test: 20, n-pretrain: 0 } }
-  verified: { uses: verify, with: { input: "\${stages.world.out}/train.jsonl", output: "\${out}/verified.jsonl", response-field: responses, strict: true, workers: 1 } }
+  verified: { uses: verify, with: { input: "\${stages.world.out}/train.jsonl", output: "\${out}/verified.jsonl", response-field: responses, mode: strict, workers: 1 } }
   scored: { uses: score, with: { input: "\${stages.verified.out}/verified.jsonl", output: "\${out}/scored.jsonl", model: "${model}", device: cpu } }
   selected: { uses: select, with: { input: "\${stages.scored.out}/scored.jsonl", out: "\${out}/selected.jsonl", n: 50, mu: 8, min-ppl: 1, max-ppl: 1000, bin-width: 1, responses-field: responses, ppl-field: ppl, length-field: n_tokens, correct-field: correct, stats: "\${out}/stats.json", svg: "\${out}/sel.svg" } }
 `);

@@ -7,8 +7,8 @@ import { closeSync, mkdirSync, openSync, rmSync, statSync, utimesSync, writeFile
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { defineCommand } from "../../src/cli/command.ts";
-import { nullProgress } from "../../src/cli/progress.ts";
+import { defineCommand } from "../../src/command/command.ts";
+import { nullProgress } from "../../src/io/progress.ts";
 import { worldCommand } from "../../src/cli/commands/world.ts";
 import { runPipeline } from "../../src/pipeline/index.ts";
 

@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runJob } from "../../src/engine/run-job.ts";
 import { ENGINE_DIR, enginePython } from "../../src/engine/python.ts";
-import { createRng } from "../../src/world/rng.ts";
+import { createRng } from "../../src/common/random.ts";
 
 const { values } = parseArgs({ options: { responses: { type: "string", default: "2000" }, "batch-size": { type: "string", default: "16" }, "token-budget": { type: "string", default: "16384" } } });
 const OUT = resolve("bench/out/score");

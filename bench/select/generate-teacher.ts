@@ -6,7 +6,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { createRandom } from "../../src/select/seeded-random.ts";
+import { createRandom } from "../../src/common/random.ts";
 
 const { values } = parseArgs({
   options: {

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { runJob } from "../../src/engine/run-job.ts";
 import { writeWorld, STYLE_IDS } from "../../src/world/index.ts";
 import { commands } from "../../src/cli/commands/index.ts";
-import { nullProgress } from "../../src/cli/progress.ts";
+import { nullProgress } from "../../src/io/progress.ts";
 import { runPipeline } from "../../src/pipeline/index.ts";
 
 const { values } = parseArgs({

@@ -18,6 +18,7 @@ JOBS = {
     "generate": "generate",
     "train": "train",
     "count-tokens": "count_tokens",
+    "tokenize": "tokenize",
 }
 
 

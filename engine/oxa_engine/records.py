@@ -129,3 +129,16 @@ class ResumableOutput:
         self.partial.unlink(missing_ok=True)
         self._meta.unlink(missing_ok=True)
         return n
+
+
+def write_batched(out: "ResumableOutput", records: Iterable[dict], progress, size: int = 1000) -> None:
+    """Appends records to `out` in batches of `size` (bounded memory, few fsyncs), advancing progress."""
+    pending: list[dict] = []
+    for rec in records:
+        pending.append(rec)
+        if len(pending) >= size:
+            out.write(pending)
+            progress.advance(len(pending))
+            pending = []
+    out.write(pending)
+    progress.advance(len(pending), force=True)

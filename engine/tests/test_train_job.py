@@ -25,14 +25,16 @@ def write_records(path: Path, n_ce: int, n_ul: int) -> None:
 
 def write_schedule(path: Path, records: Path, batches: list[list[int]], ul_per_batch: int, epochs=None) -> None:
     n = sum(1 for _ in records.open())
-    doc = {"version": 1, "records": str(records), "n_records": n, "global_batch": len(batches[0]), "ul_per_batch": ul_per_batch,
-           "batches": [{"epoch": (epochs or [0] * len(batches))[i], "rows": b} for i, b in enumerate(batches)]}
+    epochs = epochs or [0] * len(batches)
+    doc = {"version": 1, "records": str(records), "n_records": n, "records_sha256": "0" * 64, "global_batch": len(batches[0]), "ul_per_batch": ul_per_batch,
+           "epochs": max(epochs) + 1, "seed": 0, "wrap": False, "mode": "oxa-full" if ul_per_batch else "sft", "cutoff": 512,
+           "dropped": {"ce": 0, "ul": 0}, "batches": [{"epoch": epochs[i], "rows": b} for i, b in enumerate(batches)]}
     path.write_text(json.dumps(doc))
 
 
 def run_train(tmp: Path, **spec) -> tuple[int, list[dict]]:
     spec_path = tmp / f"spec-{len(list(tmp.glob('spec-*')))}.json"
-    spec_path.write_text(json.dumps({"device": "cpu", "cutoff": 512, "micro_batch_size": 2, "save_each_epoch": False, **spec}))
+    spec_path.write_text(json.dumps({"device": "cpu", "micro_batch_size": 2, "save_each_epoch": False, **spec}))
     env = {**os.environ, "PYTHONPATH": str(HERE.parent), "OMP_NUM_THREADS": "1"}
     r = subprocess.run([sys.executable, "-m", "oxa_engine", "train", "--spec", str(spec_path)], env=env, capture_output=True, text=True, timeout=180)
     events = [json.loads(l) for l in r.stdout.splitlines() if l.startswith("{")]
@@ -107,15 +109,23 @@ def test_clear_errors_before_training(tiny_model, data, tmp_path):
     (tmp_path / "bad.json").write_text(json.dumps(bad))
     rc, events = run_train(tmp_path, out=str(tmp_path / "e2"), model=str(tiny_model), schedule=str(tmp_path / "bad.json"))
     assert rc == 1 and "batch 0 holds 2 UL records, expected 3" in events[-1]["message"]
-    rc, events = run_train(tmp_path, out=str(tmp_path / "e3"), model=str(tiny_model), schedule=str(data / "schedule.json"), cutoff=32768)
-    assert rc == 1 and "max_position_embeddings (2048) is below the cutoff (32768)" in events[-1]["message"]
+    # the schedule is checked against the JSON Schema generated from src/engine/schedule-file.ts
+    del bad["dropped"]
+    bad["ul_per_batch"], bad["batches"][1]["rows"][0] = 2, "r1"
+    (tmp_path / "malformed.json").write_text(json.dumps(bad))
+    rc, events = run_train(tmp_path, out=str(tmp_path / "e3"), model=str(tiny_model), schedule=str(tmp_path / "malformed.json"))
+    assert rc == 1 and "field \"batches.1.rows.0\"" in events[-1]["message"] and "is not of type 'integer'" in events[-1]["message"]
+    del bad["batches"]
+    (tmp_path / "malformed.json").write_text(json.dumps(bad))
+    rc, events = run_train(tmp_path, out=str(tmp_path / "e4"), model=str(tiny_model), schedule=str(tmp_path / "malformed.json"))
+    assert rc == 1 and "'batches' is a required property" in events[-1]["message"]
     assert not (tmp_path / "e3" / "metrics.jsonl").exists()
 
 
 def test_rope_theta_and_context_overrides_reach_the_model(tiny_model):
     from oxa_engine.jobs.train import _load_model
 
-    lm, _ = _load_model({"model": str(tiny_model), "rope_theta": 1e6, "max_position_embeddings": 40000, "cutoff": 32768,
+    lm, _ = _load_model({"model": str(tiny_model), "rope_theta": 1e6, "max_position_embeddings": 40000,
                          "dtype": "auto", "gradient_checkpointing": True})
     assert lm.config.rope_parameters["rope_theta"] == 1e6 and lm.config.max_position_embeddings == 40000
     head_dim = lm.config.hidden_size // lm.config.num_attention_heads

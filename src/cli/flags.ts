@@ -4,6 +4,7 @@ import { z } from "zod";
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "../io/errors.ts";
+import { camel, kebab } from "../common/casing.ts";
 
 type Kind = "string" | "number" | "boolean" | "array" | "enum" | "other";
 
@@ -19,8 +20,6 @@ export interface FlagInfo {
   required: boolean;
 }
 
-export const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
-const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 function describe(t: z.ZodType): { kind: Kind; item?: Kind; choices?: string[]; description: string; defaultValue?: unknown; required: boolean } {
   let description = t.description ?? "";
@@ -123,10 +122,7 @@ export function parseArgv(argv: string[], flags: FlagInfo[]): ParsedArgv {
       negated = f?.kind === "boolean";
       if (!negated) f = undefined;
     }
-    if (!f) {
-      const near = flags.map((x) => x.flag).find((x) => x.startsWith(name.slice(0, 3)));
-      throw new UsageError(`unknown flag --${name}${near ? ` (did you mean --${near}?)` : ""}; see --help`);
-    }
+    if (!f) throw new UsageError(`unknown flag --${name}${suggest(name, flags)}; see --help`);
     if (f.kind === "boolean") {
       out.values[f.key] = negated ? false : inline === undefined ? true : coerce(inline, "boolean", f.flag);
       continue;
@@ -144,8 +140,17 @@ export function parseArgv(argv: string[], flags: FlagInfo[]): ParsedArgv {
   return out;
 }
 
-/** Reads a YAML or JSON config file; keys may be kebab-case or camelCase. */
-export function readConfigFile(path: string): Record<string, unknown> {
+/** " (did you mean --x?)" for the known flag closest to a misspelt one, or "". */
+function suggest(name: string, flags: FlagInfo[], prefix = "--"): string {
+  const near = flags.map((x) => x.flag).find((x) => x.startsWith(name.slice(0, 3)));
+  return near ? ` (did you mean ${prefix}${near}?)` : "";
+}
+
+/**
+ * Reads a YAML or JSON config file; keys may be kebab-case or camelCase. An unknown key is an
+ * error with the same suggestion a misspelt flag gets — a typo must not be silently ignored.
+ */
+export function readConfigFile(path: string, flags: FlagInfo[]): Record<string, unknown> {
   let data: unknown;
   try {
     data = parseYaml(readFileSync(path, "utf8"));
@@ -153,6 +158,9 @@ export function readConfigFile(path: string): Record<string, unknown> {
     throw new UsageError(`config file ${path}: ${(e as Error).message}`);
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) throw new UsageError(`config file ${path}: expected a mapping of option names to values`);
+  const known = new Set(flags.map((f) => f.key));
+  const unknown = Object.keys(data as object).filter((k) => !known.has(camel(k)));
+  if (unknown.length) throw new UsageError(`config file ${path}: unknown option "${unknown[0]}"${suggest(kebab(camel(unknown[0])), flags, "")}; see --help`);
   return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([k, v]) => [camel(k), v]));
 }
 

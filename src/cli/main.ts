@@ -1,8 +1,9 @@
 // The `oxa` program: dispatches to one command per file in ./commands and maps failures to
 // exit codes (2: usage or bad input found before work, 1: a failure while working).
-import { runCommand, type Command } from "./command.ts";
+import { runCommand } from "./run-command.ts";
+import type { Command } from "../command/command.ts";
 import { commands } from "./commands/index.ts";
-import { EngineError, InputError, UsageError } from "../io/errors.ts";
+import { describeFailure, exitCodeOf } from "./crash-report.ts";
 
 function overview(): string {
   const w = Math.max(...Object.keys(commands).map((k) => k.length)) + 2;
@@ -37,9 +38,16 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await runCommand(cmd, rest);
   } catch (e) {
-    const err = e as Error;
-    process.stderr.write(`oxa ${name}: ${err.message}\n`);
-    if (process.env.OXA_DEBUG) process.stderr.write((err.stack ?? "") + "\n");
-    return e instanceof UsageError || e instanceof InputError ? 2 : e instanceof EngineError ? 1 : 1;
+    process.stderr.write(describeFailure(name, e) + "\n");
+    if (process.env.OXA_DEBUG) process.stderr.write(((e as Error)?.stack ?? "") + "\n");
+    return exitCodeOf(e);
   }
+}
+
+/** Errors that escape every await (a stream's error event, a timer): the same one line, exit 1. */
+export function reportEscaped(command: string) {
+  return (e: unknown) => {
+    process.stderr.write(describeFailure(command, e) + "\n");
+    process.exit(exitCodeOf(e) || 1);
+  };
 }

@@ -1,14 +1,6 @@
-// Progress bars on stderr. On a terminal the bar redraws in place; elsewhere (CI, pipes) a line
-// is printed every few seconds so logs stay short. "Off" is a null bar, not an `if` at each call.
-export interface Progress {
-  /** Advances by n units and optionally replaces the trailing status text. */
-  tick(n?: number, status?: string): void;
-  /** Sets the absolute position (and total, when it becomes known). */
-  update(done: number, total?: number, status?: string): void;
-  finish(status?: string): void;
-}
-
-export const nullProgress: Progress = { tick() {}, update() {}, finish() {} };
+// The terminal renderer of the progress port (io/progress.ts): bars on stderr. On a terminal the bar
+// redraws in place; elsewhere (CI, pipes) a line is printed every few seconds so logs stay short.
+import { nullProgress, type Progress } from "../io/progress.ts";
 
 function fmtDuration(s: number): string {
   if (!Number.isFinite(s) || s < 0) return "?";

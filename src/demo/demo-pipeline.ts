@@ -6,6 +6,7 @@
 import { stringify } from "yaml";
 import type { DemoPreset } from "./presets.ts";
 import type { SelectionWindow } from "./selection-window.ts";
+import { stage, type PipelineStage, type StageOptions } from "./typed-stage.ts";
 
 /** The arms, in the paper's order; their labels are the keys of results.json. */
 export const ARMS = ["sft", "sft_lp", "oxa_mle", "oxa_full"] as const;
@@ -17,46 +18,34 @@ export const armStages = (arm: Arm) => {
   return { data: `data-${name}`, train: `train-${name}` };
 };
 
-type Stage = { uses: string; description: string; with: Record<string, unknown>; "on-resume"?: Record<string, unknown> };
-
 const out = (stage: string, file = "") => `\${stages.${stage}.out}${file ? "/" + file : ""}`;
 
 /** Fields of a scored list-shape pool, as select and mine name them. */
-const poolFields = { "responses-field": "responses", "ppl-field": "ppl", "length-field": "n_tokens", "correct-field": "correct" };
+const poolFields = { responsesField: "responses", pplField: "ppl", lengthField: "n_tokens", correctField: "correct" } as const;
 
-function dataStages(p: DemoPreset, seed: number): Record<string, Stage> {
+function dataStages(p: DemoPreset, seed: number): Record<string, PipelineStage> {
   return {
-    world: {
-      uses: "world",
-      description: "problems, teacher traces in five styles, a pretraining corpus in the common style",
-      with: { out: "${out}", seed, "n-train": p.world.nTrain, "n-test": p.world.nTest, "n-pretrain": p.world.nPretrain, "max-level": p.world.maxLevel, "pretrain-other-share": p.world.pretrainOtherShare },
-    },
-    init: {
-      uses: "make-tiny-model",
-      description: "a Qwen2 model with a BPE tokenizer trained on the corpus",
-      with: { out: "${out}", corpus: out("world", "tokenizer.txt"), seed, "vocab-size": p.model.vocabSize, "hidden-size": p.model.hiddenSize, "intermediate-size": p.model.intermediateSize, layers: p.model.layers, heads: p.model.heads, "kv-heads": p.model.kvHeads },
-    },
-    "pretrain-data": {
-      uses: "mix",
-      description: "pretraining documents as (question, solution) pairs, without the reasoning instruction",
-      with: { ce: [out("world", "pretrain.jsonl")], out: "${out}/pretrain.jsonl", suffix: "" },
-    },
-    base: {
-      uses: "train",
-      description: "the base model: pretrained on the common style only",
-      with: { data: out("pretrain-data", "pretrain.jsonl"), model: out("init"), out: "${out}", mode: "sft", epochs: p.pretrain.epochs, "global-batch": p.pretrain.globalBatch, "micro-batch-size": p.pretrain.globalBatch, lr: p.pretrain.lr, cutoff: 2048, seed },
-      "on-resume": { resume: true },
-    },
-    verified: {
-      uses: "verify",
-      description: "teacher traces checked against the gold answers",
-      with: { input: out("world", "train.jsonl"), output: "${out}/verified.jsonl", "response-field": "responses", strict: true },
-    },
-    scored: {
-      uses: "score",
-      description: "PPL of every teacher trace under the base model",
-      with: { input: out("verified", "verified.jsonl"), output: "${out}/scored.jsonl", model: out("base", "model"), "query-field": "query", "responses-field": "responses" },
-    },
+    world: stage("world", "problems, teacher traces in five styles, a pretraining corpus in the common style", {
+      out: "${out}", seed, nTrain: p.world.nTrain, nTest: p.world.nTest, nPretrain: p.world.nPretrain, maxLevel: p.world.maxLevel, pretrainOtherShare: p.world.pretrainOtherShare,
+    }),
+    init: stage("make-tiny-model", "a Qwen2 model with a BPE tokenizer trained on the corpus", {
+      out: "${out}", corpus: out("world", "tokenizer.txt"), seed, vocabSize: p.model.vocabSize, hiddenSize: p.model.hiddenSize, intermediateSize: p.model.intermediateSize, layers: p.model.layers, heads: p.model.heads, kvHeads: p.model.kvHeads,
+    }),
+    "pretrain-data": stage("mix", "pretraining documents as (question, solution) pairs, without the reasoning instruction", {
+      ce: [out("world", "pretrain.jsonl")], out: "${out}/pretrain.jsonl", suffix: "",
+    }),
+    base: stage(
+      "train",
+      "the base model: pretrained on the common style only",
+      { data: out("pretrain-data", "pretrain.jsonl"), model: out("init"), out: "${out}", mode: "sft", epochs: p.pretrain.epochs, globalBatch: p.pretrain.globalBatch, microBatchSize: p.pretrain.globalBatch, lr: p.pretrain.lr, cutoff: 2048, seed },
+      { resume: true },
+    ),
+    verified: stage("verify", "teacher traces checked against the gold answers", {
+      input: out("world", "train.jsonl"), output: "${out}/verified.jsonl", responseField: "responses", mode: "strict",
+    }),
+    scored: stage("score", "PPL of every teacher trace under the base model", {
+      input: out("verified", "verified.jsonl"), output: "${out}/scored.jsonl", model: out("base", "model"), queryField: "query", responsesField: "responses",
+    }),
   };
 }
 
@@ -67,30 +56,24 @@ export function dataPipeline(p: DemoPreset, seed: number): string {
 
 export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): string {
   const pool = out("scored", "scored.jsonl");
-  const select = (description: string, extra: Record<string, unknown>): Stage => ({
-    uses: "select",
-    description,
-    with: { input: pool, out: "${out}/selected.jsonl", n: p.n, "per-query": 1, seed, ...poolFields, ...extra },
-  });
-  const mix = (description: string, ce: string, ul?: string): Stage => ({
-    uses: "mix",
-    description,
-    with: { ce: [ce], ...(ul ? { ul: [ul] } : {}), out: "${out}/train.jsonl" },
-  });
-  const train = (description: string, data: string, mode: string): Stage => ({
-    uses: "train",
-    description,
-    with: {
-      data: out(data, "train.jsonl"), model: out("base", "model"), out: "${out}", mode, epochs: p.finetune.epochs,
-      "global-batch": p.finetune.globalBatch, "micro-batch-size": p.finetune.globalBatch, "ul-per-batch": p.finetune.ulPerBatch,
-      lr: p.finetune.lr, alpha: p.finetune.alpha, cutoff: 2048, seed,
-    },
-    "on-resume": { resume: true },
-  });
-  const stages: Record<string, Stage> = {
+  const select = (description: string, extra: Partial<StageOptions<"select">>) =>
+    stage("select", description, { input: pool, out: "${out}/selected.jsonl", n: p.n, perQuery: 1, seed, ...poolFields, ...extra });
+  const mix = (description: string, ce: string, ul?: string) => stage("mix", description, { ce: [ce], ...(ul ? { ul: [ul] } : {}), out: "${out}/train.jsonl" });
+  const train = (description: string, data: string, mode: StageOptions<"train">["mode"]) =>
+    stage(
+      "train",
+      description,
+      {
+        data: out(data, "train.jsonl"), model: out("base", "model"), out: "${out}", mode, epochs: p.finetune.epochs,
+        globalBatch: p.finetune.globalBatch, microBatchSize: p.finetune.globalBatch, ulPerBatch: p.finetune.ulPerBatch,
+        lr: p.finetune.lr, alpha: p.finetune.alpha, cutoff: 2048, seed,
+      },
+      { resume: true },
+    );
+  const stages: Record<string, PipelineStage> = {
     ...dataStages(p, seed),
     "select-oxa": select("OXA: Gaussian-guided PPL sampling of verified traces", {
-      strategy: "gaussian", mu: w.mu, sigma: w.sigma, "min-ppl": w.minPpl, "max-ppl": w.maxPpl, "bin-width": w.binWidth, redistribute: true,
+      strategy: "gaussian", mu: w.mu, sigma: w.sigma, minPpl: w.minPpl, maxPpl: w.maxPpl, binWidth: w.binWidth, redistribute: true,
     }),
     "select-sft": select("SFT: N traces at random", { strategy: "random" }),
     "select-lp": select("SFT_LP: the N lowest-PPL traces", { strategy: "lowest-ppl" }),
@@ -99,26 +82,18 @@ export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): s
     "instruct-data": mix("training set of the instruction-following model", out("select-instruct", "selected.jsonl")),
     instruct: train("the instruction-following model that writes the rollouts", "instruct-data", "sft"),
     prompts: mix("rollout prompts (query + reasoning instruction)", out("select-prompts", "selected.jsonl")),
-    rollouts: {
-      uses: "sample",
-      description: "self-distilled rollouts of the instruction-following model",
-      with: { input: out("prompts", "train.jsonl"), output: "${out}/rollouts.jsonl", model: out("instruct", "model"), n: p.rollouts.n, temperature: p.rollouts.temperature, "top-p": 1, "max-new-tokens": p.rollouts.maxNewTokens, seed, shape: "list", "batch-size": 64 },
-    },
-    "rollouts-verified": {
-      uses: "verify",
-      description: "rollouts checked against the gold answers",
-      with: { input: out("rollouts", "rollouts.jsonl"), output: "${out}/verified.jsonl", "response-field": "responses", strict: true },
-    },
-    "rollouts-scored": {
-      uses: "score",
-      description: "PPL of every rollout under the base model",
-      with: { input: out("rollouts-verified", "verified.jsonl"), output: "${out}/scored.jsonl", model: out("base", "model"), "query-field": "query", "responses-field": "responses", "skip-invalid": true },
-    },
-    mined: {
-      uses: "mine",
-      description: "high-confidence errors: wrong rollouts with the lowest PPL, one per query",
-      with: { input: out("rollouts-scored", "scored.jsonl"), out: "${out}/mined.jsonl", k: p.k, "max-len": p.rollouts.maxNewTokens - 1, ...poolFields },
-    },
+    rollouts: stage("sample", "self-distilled rollouts of the instruction-following model", {
+      input: out("prompts", "train.jsonl"), output: "${out}/rollouts.jsonl", model: out("instruct", "model"), n: p.rollouts.n, temperature: p.rollouts.temperature, topP: 1, maxNewTokens: p.rollouts.maxNewTokens, seed, shape: "list", batchSize: 64,
+    }),
+    "rollouts-verified": stage("verify", "rollouts checked against the gold answers", {
+      input: out("rollouts", "rollouts.jsonl"), output: "${out}/verified.jsonl", responseField: "responses", mode: "strict",
+    }),
+    "rollouts-scored": stage("score", "PPL of every rollout under the base model", {
+      input: out("rollouts-verified", "verified.jsonl"), output: "${out}/scored.jsonl", model: out("base", "model"), queryField: "query", responsesField: "responses", skipInvalid: true,
+    }),
+    mined: stage("mine", "high-confidence errors: wrong rollouts with the lowest PPL, one per query", {
+      input: out("rollouts-scored", "scored.jsonl"), out: "${out}/mined.jsonl", k: p.k, maxLen: p.rollouts.maxNewTokens - 1, ...poolFields,
+    }),
     [armStages("sft").data]: mix("SFT training set", out("select-sft", "selected.jsonl")),
     [armStages("sft_lp").data]: mix("SFT_LP training set", out("select-lp", "selected.jsonl")),
     [armStages("oxa_mle").data]: mix("OXA_MLE training set", out("select-oxa", "selected.jsonl")),
@@ -127,15 +102,11 @@ export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): s
     [armStages("sft_lp").train]: train("SFT_LP", armStages("sft_lp").data, "sft"),
     [armStages("oxa_mle").train]: train("OXA_MLE", armStages("oxa_mle").data, "oxa-mle"),
     [armStages("oxa_full").train]: train("OXA_Full", armStages("oxa_full").data, "oxa-full"),
-    eval: {
-      uses: "eval",
-      description: "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems",
-      with: {
-        model: [`base=${out("base", "model")}`, ...ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)],
-        bench: [`world=${out("world", "test.json")}`],
-        k: p.eval.k, "max-new-tokens": p.eval.maxNewTokens, seed, "buckets-from": ["base"], "batch-size": 64, out: "${out}",
-      },
-    },
+    eval: stage("eval", "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems", {
+      model: [`base=${out("base", "model")}`, ...ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)],
+      bench: [`world=${out("world", "test.json")}`],
+      k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: ["base"], batchSize: 64, out: "${out}",
+    }),
   };
   return stringify({ stages });
 }

@@ -5,8 +5,9 @@
 // copied to the top of --out: results.json, report.html, table.md and pipeline.yaml.
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Command, CommandContext } from "../cli/command.ts";
+import type { Command, CommandContext } from "../command/command.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { StageError } from "../io/errors.ts";
 import { readRecords } from "../io/records.ts";
 import { formatSummary, runPipeline, type RunReport } from "../pipeline/index.ts";
 import { readResults } from "../eval/index.ts";
@@ -60,7 +61,7 @@ async function runPhase(file: string, source: string, runDir: string, commands: 
   if (!report.ok) {
     ctx.log(formatSummary(report));
     const failed = report.stages.find((s) => s.status === "failed");
-    throw new Error(`demo stage "${failed?.name}" (oxa ${failed?.uses}) failed: ${failed?.error}`);
+    throw new StageError(`demo stage "${failed?.name}" (oxa ${failed?.uses}) failed: ${failed?.error}`);
   }
   return report;
 }

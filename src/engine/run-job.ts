@@ -6,10 +6,11 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { EngineError } from "../io/errors.ts";
 import { writeJsonAtomic } from "../io/atomic.ts";
-import { nullProgress, type Progress } from "../cli/progress.ts";
+import { nullProgress, type Progress } from "../io/progress.ts";
 import { parseEvent, PROTOCOL_VERSION, type EngineEvent } from "./events.ts";
 import { ENGINE_DIR, engineAccelerate, enginePython } from "./python.ts";
-import { jobSpecs, type JobName, type JobSpec } from "./jobs/index.ts";
+import { jobResults, jobSpecs, type JobName, type JobResultOf, type JobSpec } from "./jobs/index.ts";
+import { parseEngineOutput } from "./engine-output.ts";
 
 export interface RunJobOptions {
   /** Directory for the spec file (and nothing else); created if missing. */
@@ -24,12 +25,13 @@ export interface RunJobOptions {
   signal?: AbortSignal;
 }
 
-export interface JobResult {
-  result: Record<string, unknown>;
+export interface JobResult<J extends JobName> {
+  /** The `done` event's result, parsed through the job's result schema. */
+  result: JobResultOf<J>;
   warnings: string[];
 }
 
-export async function runJob<J extends JobName>(job: J, spec: JobSpec<J>, opts: RunJobOptions): Promise<JobResult> {
+export async function runJob<J extends JobName>(job: J, spec: JobSpec<J>, opts: RunJobOptions): Promise<JobResult<J>> {
   const validated = jobSpecs[job].parse(spec);
   mkdirSync(opts.workDir, { recursive: true });
   const specPath = join(opts.workDir, `${job}.spec.json`);
@@ -79,5 +81,6 @@ export async function runJob<J extends JobName>(job: J, spec: JobSpec<J>, opts: 
     throw new EngineError(job, `exited with code ${code} without finishing${tail ? `; its last output:\n${tail}` : ""}`);
   }
   progress.finish();
-  return { result: doneResult, warnings };
+  const result = parseEngineOutput(jobResults[job], doneResult, { job, file: "its done event" }) as JobResultOf<J>;
+  return { result, warnings };
 }

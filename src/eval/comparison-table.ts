@@ -5,7 +5,7 @@
 //              standard error, lengths and entropy; `raw` keeps full-precision fractions (CSV)
 //   bucketTable: Pass@1 gain over the base per difficulty bucket
 import type { EvalResults } from "./results.ts";
-import type { Table } from "./render-table.ts";
+import type { Table } from "../report/table.ts";
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "-" : (100 * x).toFixed(1));
 const num = (x: number | null | undefined, d: number) => (x === null || x === undefined ? "-" : x.toFixed(d));

@@ -1,58 +1,14 @@
-// Makes sure the samples of one model on one benchmark exist in the cache, generating through
-// the engine's `generate` job only what is missing. This is the only place evaluation touches
-// the engine; a remote (OpenAI-compatible) generator would implement the same `Generator`.
+// Makes sure the samples of one model on one benchmark exist in the cache, generating through the
+// backend (src/backend: the local engine today, OpenAI-compatible servers next) only what is missing.
 import { createReadStream, existsSync } from "node:fs";
-import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
-import { runJob } from "../engine/run-job.ts";
-import type { Progress } from "../cli/progress.ts";
+import type { Generator, SamplingSettings } from "../backend/index.ts";
+import type { Progress } from "../io/progress.ts";
 import type { Benchmark } from "./benchmark.ts";
-import { cacheEntry, cacheKey, findComplete, type CacheEntry, type SamplingSettings } from "./sample-cache.ts";
+import { cacheEntry, cacheKey, findComplete, type CacheEntry } from "./sample-cache.ts";
 import { modelFingerprint } from "./model-fingerprint.ts";
 import { buildPrompt } from "../mix/reasoning-suffix.ts";
-
-export interface GenerateRequest {
-  model: string;
-  /** JSONL of {id, prompt}. */
-  promptsPath: string;
-  output: string;
-  n: number;
-  settings: SamplingSettings;
-  progress: Progress;
-}
-
-/** Writes `output` (one line per sample) for every prompt; resumable when `output` is partial. */
-export type Generator = (req: GenerateRequest) => Promise<void>;
-
-export interface EngineOptions {
-  batchSize: number;
-  device: "auto" | "cpu" | "cuda";
-  dtype: "auto" | "float32" | "bfloat16" | "float16";
-}
-
-export function engineGenerator(opts: EngineOptions): Generator {
-  return async (req) => {
-    await runJob(
-      "generate",
-      {
-        model: req.model,
-        input: req.promptsPath,
-        output: req.output,
-        n: req.n,
-        temperature: req.settings.temperature,
-        top_p: req.settings.top_p,
-        max_new_tokens: req.settings.max_new_tokens,
-        seed: req.settings.seed,
-        batch_size: opts.batchSize,
-        chat: { apply_template: req.settings.apply_template, system_prompt: req.settings.system_prompt },
-        device: opts.device,
-        dtype: opts.dtype,
-      },
-      { workDir: join(req.output, ".."), progress: req.progress },
-    );
-  };
-}
 
 export interface SamplesReady {
   entry: CacheEntry;

@@ -2,28 +2,20 @@
 // texts are graded and dropped, only counts, lengths and entropies are kept), grades each chunk
 // with the verifier, and keeps the first k samples of each problem (sample index < k), which is
 // how a cached run with more samples serves a request for fewer.
-import { z } from "zod";
+import type { z } from "zod";
 import { readRecords } from "../io/records.ts";
+import { sampleRecord } from "../backend/index.ts";
 import { InputError } from "../io/errors.ts";
 import type { Problem } from "./benchmark.ts";
 import type { ProblemDetail } from "./problem-detail.ts";
 import { tokenWeightedEntropy } from "./summarize.ts";
-import type { Progress } from "../cli/progress.ts";
-import { nullProgress } from "../cli/progress.ts";
+import type { Progress } from "../io/progress.ts";
+import { nullProgress } from "../io/progress.ts";
 
 /** Grades a batch of (gold, response) pairs; true = the response's final answer matches. */
 export type Grader = (items: readonly { gold: string; response: string }[]) => Promise<boolean[]>;
 
-// Only the fields used here; the engine may add others.
-const sampleLine = z.object({
-  id: z.string(),
-  sample: z.number().int().min(0),
-  text: z.string(),
-  n_tokens: z.number().int().min(0),
-  finish_reason: z.string().nullish(),
-  mean_entropy: z.number().nullish(),
-});
-type SampleLine = z.infer<typeof sampleLine>;
+type SampleLine = z.output<typeof sampleRecord>;
 
 interface Acc {
   verdicts: (0 | 1)[];
@@ -54,7 +46,7 @@ export async function gradeSamples(path: string, problems: readonly Problem[], k
     chunk = [];
   };
   for await (const src of readRecords(path)) {
-    const r = sampleLine.safeParse(src.row);
+    const r = sampleRecord.safeParse(src.row);
     if (!r.success) throw new InputError(r.error.issues[0].message, { file: path, line: src.line, field: r.error.issues[0].path.join(".") });
     const s = r.data;
     if (s.sample >= k || !acc.has(s.id)) continue;

@@ -6,19 +6,19 @@ import { join, relative } from "node:path";
 import { AtomicJsonlWriter, writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import { existsSync } from "node:fs";
-import type { Progress } from "../cli/progress.ts";
+import type { Progress } from "../io/progress.ts";
 import { loadBenchmark, parseLabelled, type Benchmark, type BenchmarkFields } from "./benchmark.ts";
-import { ensureSamples, type Generator } from "./generate-samples.ts";
+import { ensureSamples } from "./generate-samples.ts";
+import type { Generator, SamplingSettings } from "../backend/index.ts";
 import { gradeSamples, type Grader } from "./grade-samples.ts";
 import { summarize } from "./summarize.ts";
 import { averageOf, type BenchResult, type EvalResults } from "./results.ts";
 import { bucketGains } from "./buckets.ts";
 import { resolveBucketBase } from "./bucket-base.ts";
 import type { ProblemDetail } from "./problem-detail.ts";
-import type { SamplingSettings } from "./sample-cache.ts";
-import { renderCsv, renderMarkdown } from "./render-table.ts";
+import { renderCsv, renderMarkdown } from "../report/table.ts";
 import { bucketTable, longTable, wideTable } from "./comparison-table.ts";
-import { evalReportHtml } from "../report/html-eval-report.ts";
+import { evalReportHtml } from "./eval-report-page.ts";
 
 export interface EvalConfig {
   /** "label=path" or a path (label = directory name). */

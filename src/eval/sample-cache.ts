@@ -11,15 +11,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { SamplingSettings } from "../backend/index.ts";
 
-export interface SamplingSettings {
-  temperature: number;
-  top_p: number;
-  max_new_tokens: number;
-  seed: number;
-  apply_template: boolean;
-  system_prompt: string | null;
-}
 
 export const cacheMeta = z.object({
   model: z.string(),

@@ -2,22 +2,22 @@
 // the problem's gold answer, on a pool of worker threads whose per-item time limit is enforced
 // by terminating the worker (a pathological answer costs at most the limit, never a hang).
 import type { Grader } from "./grade-samples.ts";
-import { VerifierPool } from "../verify/index.ts";
+import { VerifierPool, type VerifyMode, type VerifyOptions } from "../verify/index.ts";
 
 export interface VerifierGrader {
   grade: Grader;
   close(): Promise<void>;
 }
 
-export interface GraderOptions {
+export interface GraderOptions extends Pick<VerifyOptions, "listOrder"> {
   timeoutMs: number;
-  /** "strict": only a \boxed{} answer counts; "lenient": also "Answer: …" lines and the last number. */
-  extraction: "strict" | "lenient";
+  /** "strict": only a \boxed{} answer counts; "lenient": without a box, the answer a careful reader would take. */
+  mode: VerifyMode;
   workers?: number;
 }
 
 export function verifierGrader(opts: GraderOptions): VerifierGrader {
-  const pool = new VerifierPool({ workers: opts.workers, verify: { timeoutMs: opts.timeoutMs, extraction: opts.extraction } });
+  const pool = new VerifierPool({ workers: opts.workers, verify: { timeoutMs: opts.timeoutMs, mode: opts.mode, listOrder: opts.listOrder } });
   return {
     grade: async (items) => (await pool.verifyMany(items)).map((v) => v.correct),
     close: () => pool.close(),

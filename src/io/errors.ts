@@ -25,6 +25,14 @@ export class UsageError extends Error {
   }
 }
 
+/** A stage of a pipeline that failed; its message names the stage and the stage's own error (exit 1). */
+export class StageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StageError";
+  }
+}
+
 /** A failure reported by the Python engine, carrying its own message. */
 export class EngineError extends Error {
   readonly job: string;

@@ -1,6 +1,21 @@
 // Streaming line reader over a file: constant memory, with 1-based line numbers and byte offsets
-// (so a later pass can seek straight back to a record it chose).
+// (so a later pass can seek straight back to a record it chose). A UTF-8 byte-order mark at the
+// start is skipped (Windows tools write one); bytes that are not UTF-8 are an InputError naming
+// the line and byte offset, never silently replaced.
 import { createReadStream } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { InputError } from "./errors.ts";
+
+/** Bytes of a UTF-8 byte-order mark at the start of a buffer (3 or 0). */
+export const bomLength = (buf: Uint8Array): number => (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+
+/** Throws the InputError for a line whose bytes are not UTF-8. */
+export function assertUtf8(buf: Buffer, start: number, end: number, file: string, line: number, offset: number): void {
+  if (isUtf8(buf.subarray(start, end))) return;
+  let i = start;
+  while (i < end && isUtf8(buf.subarray(start, i + 1))) i++;
+  throw new InputError(`not valid UTF-8 (byte offset ${offset + (i - start)}); re-encode the file as UTF-8`, { file, line });
+}
 
 export interface Line {
   text: string;
@@ -19,13 +34,14 @@ export async function* readLines(path: string, opts: { highWaterMark?: number } 
   let offset = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    let start = 0;
+    let start = offset === 0 && line === 0 ? bomLength(buf) : 0;
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl < 0) break;
       let end = nl;
       if (end > start && buf[end - 1] === 13) end--; // tolerate CRLF
       line++;
+      assertUtf8(buf, start, end, path, line, offset + start);
       yield { text: buf.toString("utf8", start, end), line, offset: offset + start, bytes: end - start };
       start = nl + 1;
     }
@@ -36,6 +52,7 @@ export async function* readLines(path: string, opts: { highWaterMark?: number } 
     line++;
     let end = carry.length;
     if (carry[end - 1] === 13) end--;
+    assertUtf8(carry, 0, end, path, line, offset);
     yield { text: carry.toString("utf8", 0, end), line, offset, bytes: end };
   }
 }

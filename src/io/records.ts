@@ -3,7 +3,8 @@
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { InputError } from "./errors.ts";
-import { readLines } from "./lines.ts";
+import { isUtf8 } from "node:buffer";
+import { assertUtf8, bomLength, readLines } from "./lines.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -26,6 +27,7 @@ export function formatOf(path: string): Format {
 
 export function assertReadable(path: string): void {
   if (!existsSync(path)) throw new InputError("file not found", { file: path });
+  if (statSync(path).isDirectory()) throw new InputError("is a directory; name a file", { file: path });
   if (!statSync(path).isFile()) throw new InputError("not a regular file", { file: path });
 }
 
@@ -66,8 +68,11 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
   }
   if (format === "json") {
     let data: unknown;
+    const bytes = readFileSync(path);
+    const bom = bomLength(bytes);
+    if (!isUtf8(bytes)) assertUtf8(bytes, bom, bytes.length, path, 1, 0);
     try {
-      data = JSON.parse(readFileSync(path, "utf8"));
+      data = JSON.parse(bytes.toString("utf8", bom));
     } catch (e) {
       throw new InputError(`malformed JSON (${(e as Error).message})`, { file: path });
     }
@@ -84,8 +89,29 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
   const { parquetReadObjects } = await import("hyparquet");
   const buf = readFileSync(path);
   const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-  const rows = (await parquetReadObjects({ file })) as Row[];
-  for (let i = 0; i < rows.length; i++) yield { row: rows[i], line: i + 1, file: path };
+  let rows: Row[];
+  try {
+    rows = (await parquetReadObjects({ file })) as Row[];
+  } catch (e) {
+    throw new InputError(`not a readable Parquet file (${(e as Error).message}); is it truncated?`, { file: path });
+  }
+  for (let i = 0; i < rows.length; i++) yield { row: plainNumbers(rows[i], path, i + 1) as Row, line: i + 1, file: path };
+}
+
+/**
+ * Parquet's 64-bit integers arrive as BigInt, which nothing downstream (nor JSON) can take:
+ * they become numbers when exactly representable, else an InputError naming row and field.
+ */
+function plainNumbers(v: unknown, file: string, line: number, field = ""): unknown {
+  if (typeof v === "bigint") {
+    if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(v);
+    throw new InputError(`integer ${v} does not fit a double exactly`, { file, line, field: field || undefined });
+  }
+  if (Array.isArray(v)) return v.map((x, i) => plainNumbers(x, file, line, `${field}[${i}]`));
+  if (v !== null && typeof v === "object" && !(v instanceof Date) && !(v instanceof Uint8Array)) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plainNumbers(x, file, line, field ? `${field}.${k}` : k)]));
+  }
+  return v;
 }
 
 /** Reads a field and checks its type, naming file, line and field when it is missing or wrong. */

@@ -4,7 +4,7 @@
 // Order is (PPL ascending, pool index ascending), so ties go to the earlier row and the result
 // is the same as sorting everything and taking greedily. Memory: `perQuery` slots per query and
 // a bounded heap of k, never a sort of the whole pool.
-import { BinaryHeap } from "../select/binary-heap.ts";
+import { BinaryHeap } from "../common/binary-heap.ts";
 import type { CandidatePool } from "../select/pool.ts";
 
 export interface PickOptions {

@@ -1,8 +1,8 @@
 // The `mine` stage with its I/O: read verified, base-model-scored self-samples (no texts in
 // memory), keep the incorrect, scored, not-failed ones with PPL ≥ the floor and length ≤ the cap,
 // pick the confident errors, and write them (JSONL, PPL ascending) with a JSON summary.
-import { writeJsonAtomic } from "../io/atomic.ts";
-import { nullProgress, type Progress } from "../cli/progress.ts";
+import { OutputGroup } from "../io/atomic.ts";
+import { nullProgress, type Progress, type StartProgress } from "../io/progress.ts";
 import { besideOut, portableSummary, readPool, writeChosen, type PoolFields, type PoolSummary } from "../select/index.ts";
 import { pickConfidentErrors } from "./pick-confident-errors.ts";
 
@@ -21,7 +21,7 @@ export interface MineRun {
   fields: PoolFields & { correct: string };
   /** Threads for reading a large JSONL file (default 1). */
   threads?: number;
-  progress?: (label: string, total?: number) => Progress;
+  progress?: StartProgress;
 }
 
 export interface MineResult {
@@ -43,7 +43,6 @@ export async function runMine(o: MineRun): Promise<MineResult> {
   bar.finish(`${summary.kept} candidate errors`);
   const picked = pickConfidentErrors(pool, { k: o.k, perQuery: o.perQuery });
 
-  await writeChosen(o.input, pool, picked, o.fields, o.out, progress(`writing ${o.out}`, picked.length));
   const statsPath = o.stats ?? besideOut(o.out, ".stats.json");
   const result: MineResult = {
     out: o.out,
@@ -57,6 +56,10 @@ export async function runMine(o: MineRun): Promise<MineResult> {
     input: summary,
   };
   const { out: _o, stats: _s, ...written } = result;
-  writeJsonAtomic(statsPath, { ...written, input: portableSummary(summary, statsPath) });
+  // the errors and their summary appear together or not at all
+  await new OutputGroup().all(async (group) => {
+    await writeChosen(o.input, pool, picked, o.fields, o.out, progress(`writing ${o.out}`, picked.length), group);
+    group.json(statsPath, { ...written, input: portableSummary(summary, statsPath) });
+  });
   return result;
 }

@@ -3,3 +3,4 @@ export { runMix, type MixRun, type MixResult } from "./run-mix.ts";
 export { REASONING_SUFFIX, buildPrompt } from "./reasoning-suffix.ts";
 export { trainingRecord, toAlpaca, toMessages, type TrainingRecord, type LossType, type RecordFields } from "./training-record.ts";
 export { AtomicJsonArrayWriter } from "./json-array-writer.ts";
+export { mixConfig, type MixConfig } from "./mix-config.ts";

@@ -1,37 +1,28 @@
 // A streaming writer of one JSON array (LLaMA-Factory reads .json datasets as a list), atomic
-// like AtomicJsonlWriter: the file appears at `path` only after close(). Elements are written
-// one per line so that a person can still read and diff the file.
-import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { once } from "node:events";
+// like every writer of src/io/atomic.ts: the file appears at `path` only after close(). Elements
+// are written one per line so that a person can still read and diff the file.
+import { AtomicTextWriter, type OutputGroup } from "../io/atomic.ts";
 
 export class AtomicJsonArrayWriter {
-  private readonly stream: WriteStream;
-  private readonly tmp: string;
+  private readonly text: AtomicTextWriter;
   count = 0;
 
-  constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
-    this.tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
-    this.stream = createWriteStream(this.tmp);
-    this.stream.write("[");
+  constructor(
+    readonly path: string,
+    group?: OutputGroup,
+  ) {
+    this.text = new AtomicTextWriter(path, group);
   }
 
-  async write(value: unknown): Promise<void> {
-    const text = (this.count++ === 0 ? "\n" : ",\n") + JSON.stringify(value);
-    if (!this.stream.write(text)) await once(this.stream, "drain");
+  write(value: unknown): Promise<void> {
+    return this.text.write((this.count++ === 0 ? "[\n" : ",\n") + JSON.stringify(value));
   }
 
-  async close(): Promise<void> {
-    this.stream.end(this.count === 0 ? "]\n" : "\n]\n");
-    await once(this.stream, "finish");
-    renameSync(this.tmp, this.path);
+  close(): Promise<void> {
+    return this.text.close(this.count === 0 ? "[]\n" : "\n]\n");
   }
 
-  async abort(): Promise<void> {
-    this.stream.on("error", () => {}); // see AtomicJsonlWriter.abort
-    this.stream.destroy();
-    if (!this.stream.closed) await new Promise<void>((resolve) => this.stream.once("close", () => resolve()));
-    rmSync(this.tmp, { force: true });
+  abort(): Promise<void> {
+    return this.text.abort();
   }
 }

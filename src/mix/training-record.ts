@@ -1,5 +1,5 @@
 // One training record of the mixed set, and its two export shapes:
-//   native   {id, prompt, response, loss_type, query, …the source row's other fields}
+//   native   {id, prompt, response, loss_type, query, source_id (the row's own id, if any), …the row's other fields}
 //   alpaca   {instruction, input, output, history, loss_type} (LLaMA-Factory's alpaca columns)
 //   messages {id, messages: [{role: "user"}, {role: "assistant"}], loss_type}
 // loss_type 0 is cross-entropy (promote), 1 is unlikelihood (suppress).
@@ -31,6 +31,8 @@ export function trainingRecord(src: SourceRow, lossType: LossType, id: string, f
   if (response.length === 0) throw new InputError("empty response (nothing to train on)", { file: src.file, line: src.line, field: fields.response });
   const rec: TrainingRecord = { id, prompt: buildPrompt(query, suffix), response, loss_type: lossType, query };
   for (const [k, v] of Object.entries(src.row)) if (k !== fields.query && k !== fields.response && !RESERVED.has(k)) rec[k] = v;
+  // the record's id is ours (ce-N / ul-N, unique across files); the row's own id is kept beside it
+  if (src.row.id !== undefined && src.row.id !== null && src.row.source_id === undefined) rec.source_id = src.row.id;
   return rec;
 }
 

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashFile, listFiles } from "./content-hash.ts";
+import { hashFile, listFiles } from "../common/content-hash.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -2,9 +2,9 @@
 // after the command returned and its outputs were hashed, so a killed stage is never "done".
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Command, CommandContext } from "../cli/command.ts";
+import { runChecked, type Command, type CommandContext } from "../command/command.ts";
 import { writeJsonAtomic } from "../io/atomic.ts";
-import { listFiles } from "./content-hash.ts";
+import { listFiles } from "../common/content-hash.ts";
 import { manifestPath, readJsonAs, startedPath, startedSchema, type Manifest } from "./manifest.ts";
 import type { CodeVersion } from "./code-version.ts";
 import { stageOutDir } from "./stage-config.ts";
@@ -52,7 +52,7 @@ export async function executeStage(s: StageRun): Promise<Manifest> {
   const startedAt = new Date().toISOString();
   writeJsonAtomic(startedPath(s.runDir, s.name), { key: s.key, pid: process.pid, startedAt });
   const t0 = performance.now();
-  const result = await s.cmd.run(Object.freeze({ ...(resuming ? s.resumeConfig : s.config) }), s.ctx);
+  const result = await runChecked(s.cmd, Object.freeze({ ...(resuming ? s.resumeConfig : s.config) }), s.ctx);
   const seconds = (performance.now() - t0) / 1000;
   const outputs = [];
   for (const path of listFiles(out, (r) => TEMP.test(r))) {

@@ -4,7 +4,7 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { writeJsonAtomic } from "../io/atomic.ts";
-import { hashFile } from "./content-hash.ts";
+import { hashFile } from "../common/content-hash.ts";
 import { readJsonAs } from "./manifest.ts";
 
 const entries = z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), sha256: z.string() }));

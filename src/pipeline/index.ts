@@ -4,4 +4,4 @@ export { runPipeline, type RunOptions, type RunReport, type StageReport, type St
 export { formatSummary } from "./summary.ts";
 export { loadPipeline, pipelineSchema, type Pipeline, type Stage } from "./pipeline-file.ts";
 export { manifestSchema, type Manifest } from "./manifest.ts";
-export { hashFile, hashPath } from "./content-hash.ts";
+export { hashFile, hashPath } from "../common/content-hash.ts";

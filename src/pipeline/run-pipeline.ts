@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { Command, CommandContext } from "../cli/command.ts";
+import type { Command, CommandContext } from "../command/command.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import { codeVersion } from "./code-version.ts";
 import { executeStage } from "./execute-stage.ts";

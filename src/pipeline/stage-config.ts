@@ -3,13 +3,11 @@
 // substituted, then the command's own zod schema applied. Errors name the file, line and key.
 import { join } from "node:path";
 import type { z } from "zod";
-import type { Command } from "../cli/command.ts";
-import { kebab } from "../cli/flags.ts";
+import type { Command } from "../command/command.ts";
+import { camel, kebab } from "../common/casing.ts";
 import { InputError } from "../io/errors.ts";
 import { pick, substitute, type Ref } from "./references.ts";
 import { where, type Pipeline, type Stage } from "./pipeline-file.ts";
-
-const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** What references can see while a stage is prepared. */
 export interface StageEnv {

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { relative, resolve } from "node:path";
-import { hashPath } from "./content-hash.ts";
+import { hashPath } from "../common/content-hash.ts";
 
 /** JSON with object keys sorted, so the order of keys in a file never changes a key. */
 export function canonicalJson(v: unknown): string {

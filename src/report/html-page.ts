@@ -2,7 +2,7 @@
 // the report opens offline and can be mailed as one file. The script only toggles a series in
 // every chart when its legend key is clicked.
 import { esc } from "./html-axes.ts";
-import type { Table } from "../eval/render-table.ts";
+import type { Table } from "./table.ts";
 
 const CSS = `
 :root{--fg:#1d2430;--muted:#5b6472;--line:#e3e7ee;--bg:#f6f8fb;--card:#fff;--accent:#0072B2}

@@ -1,2 +1,3 @@
 // Sampling n responses per prompt from a model: the `sample` stage.
-export { sampleFile, type EngineSampleOptions, type SampleRun, type SampleSummary } from "./sample-file.ts";
+export { sampleConfig, type SampleConfig } from "./sample-config.ts";
+export { sampleFile, type SampleSummary } from "./sample-file.ts";

@@ -6,29 +6,25 @@
 import { resolve } from "node:path";
 import { InputError } from "../io/errors.ts";
 import { assertReadable, field, type Row, type SourceRow } from "../io/records.ts";
-import type { Progress } from "../cli/progress.ts";
-import type { JobSpec } from "../engine/jobs/index.ts";
-import { assertModelDir, runFacts, runStagedJob, type RowStage, type RunFacts } from "../score/index.ts";
-
-export type EngineSampleOptions = Omit<JobSpec<"generate">, "model" | "input" | "output">;
-
-export interface SampleRun {
-  input: string;
-  output: string;
-  model: string;
-  promptField: string;
-  /** Text field of the output: one-sample lines use it, the list shape its plural `<field>s`. */
-  responseField: string;
-  shape: "rows" | "list";
-  rejects: string | null;
-  engine: EngineSampleOptions & { n: number };
-  progress: (label: string, total?: number) => Progress;
-}
+import type { Progress, StartProgress } from "../io/progress.ts";
+import { chatSpec } from "../engine/jobs/common.ts";
+import { generateRecord, type GenerateResult } from "../engine/jobs/generate.ts";
+import { describeStats, remoteFor, remoteGenerate, type PoolStats, type Remote } from "../backend/index.ts";
+import { assertModelDir } from "../engine/model-dir.ts";
+import { rejectsPath, runFacts, runStagedJob, type RowStage, type RunFacts } from "../score/index.ts";
+import type { SampleConfig } from "./sample-config.ts";
 
 export interface SampleSummary extends RunFacts {
   prompts: number;
   samples: number;
   stopped: number;
+  backend: string;
+  /** Tokens generated in this call (the stop tokens excluded). */
+  tokens: number;
+  /** With a server pool: seconds spent on requests (tokenizing and set-up excluded); null for the local engine. */
+  requestSeconds: number | null;
+  /** With a server pool: what it went through (requests, retries, failures). */
+  pool: PoolStats | null;
 }
 
 function promptOf(src: SourceRow, name: string): string {
@@ -37,43 +33,84 @@ function promptOf(src: SourceRow, name: string): string {
   return p;
 }
 
-function sampleStage(o: SampleRun, counts: { stopped: number }): RowStage<string> {
-  const keys = (src: SourceRow) => Array.from({ length: o.engine.n }, (_, k) => `${src.line}#${k}`);
-  const sampledBy = (e: Record<string, unknown>) => ({ model: o.model, temperature: o.engine.temperature, top_p: o.engine.top_p, seed: o.engine.seed, dtype: e.dtype ?? null, device: e.device ?? null });
+function sampleStage(c: Readonly<SampleConfig>, counts: { stopped: number }): RowStage<string, typeof generateRecord, "generate"> {
+  const keys = (src: SourceRow) => Array.from({ length: c.n }, (_, k) => `${src.line}#${k}`);
+  const sampledBy = (e: GenerateResult | null) => ({
+    model: c.model,
+    temperature: c.temperature,
+    top_p: c.topP,
+    seed: c.seed,
+    dtype: e?.dtype ?? null,
+    device: e?.device ?? null,
+    ...(c.backend === "local" ? {} : { backend: c.backend }),
+  });
   return {
-    input: o.input,
-    parse: (src) => promptOf(src, o.promptField),
+    input: c.input,
+    result: generateRecord,
+    parse: (src) => promptOf(src, c.promptField),
     items: (src, prompt) => [{ id: String(src.line), prompt }],
     resultKeys: keys,
     resultKey: (r) => `${r.id}#${r.sample}`,
     combine: (src, _prompt, got, engine) => {
       counts.stopped += got.filter((g) => g.finish_reason === "stop").length;
-      if (o.shape === "list") {
+      if (c.shape === "list") {
         return [{
           ...src.row,
-          [`${o.responseField}s`]: got.map((g) => g.text),
+          [`${c.responseField}s`]: got.map((g) => g.text),
           n_tokens: got.map((g) => g.n_tokens),
           finish_reasons: got.map((g) => g.finish_reason),
           mean_entropies: got.map((g) => g.mean_entropy),
           sampled_by: sampledBy(engine),
         }];
       }
-      return got.map((g): Row => ({ ...src.row, [o.responseField]: g.text, sample: g.sample, n_tokens: g.n_tokens, finish_reason: g.finish_reason, mean_entropy: g.mean_entropy, sampled_by: sampledBy(engine) }));
+      return got.map((g): Row => ({ ...src.row, [c.responseField]: g.text, sample: g.sample, n_tokens: g.n_tokens, finish_reason: g.finish_reason, mean_entropy: g.mean_entropy, sampled_by: sampledBy(engine) }));
     },
   };
 }
 
-export async function sampleFile(o: SampleRun): Promise<SampleSummary> {
-  assertReadable(o.input);
-  assertModelDir(o.model);
+export async function sampleFile(c: Readonly<SampleConfig>, ports: { progress: StartProgress; log?: (m: string) => void }): Promise<SampleSummary> {
+  assertReadable(c.input);
+  assertModelDir(c.model);
+  const remote = remoteFor({ ...c, topLogprobs: 0 }, ports.log);
   const started = Date.now();
   const counts = { stopped: 0 };
-  const r = await runStagedJob(sampleStage(o, counts), {
+  let requestSeconds: number | null = null;
+  const rejects = rejectsPath(c);
+  const r = await runStagedJob(sampleStage(c, counts), {
     job: "generate",
-    output: o.output,
-    rejects: o.rejects,
-    spec: (input, output) => ({ ...o.engine, model: resolve(o.model), input, output }),
-    progress: (n) => o.progress(`sampling ${n} x ${o.engine.n}`, n * o.engine.n),
+    output: c.output,
+    rejects,
+    spec: (input, output) => ({
+      model: resolve(c.model),
+      input,
+      output,
+      n: c.n,
+      temperature: c.temperature,
+      top_p: c.topP,
+      max_new_tokens: c.maxNewTokens,
+      seed: c.seed,
+      batch_size: c.batchSize,
+      chat: chatSpec(c),
+      device: c.device,
+      dtype: c.dtype,
+    }),
+    progress: (n) => ports.progress(`sampling ${n} x ${c.n}`, n * c.n),
+    run: remote
+      ? async (input, output, progress) => {
+          const got = await remoteRun(c, remote, input, output, progress, ports.log);
+          requestSeconds = got.seconds;
+          return got.result;
+        }
+      : undefined,
   });
-  return { ...runFacts(o, r, started), prompts: r.items, samples: r.items * o.engine.n, stopped: counts.stopped };
+  if (remote) ports.log?.(`${c.backend} pool: ${describeStats(remote.pool.stats)}`);
+  return { ...runFacts({ ...c, rejects }, r, started), prompts: r.items, samples: r.items * c.n, stopped: counts.stopped, backend: c.backend, tokens: r.engine?.tokens_generated ?? 0, requestSeconds, pool: remote?.pool.stats ?? null };
 }
+
+async function remoteRun(c: Readonly<SampleConfig>, remote: Remote, input: string, output: string, progress: Progress, log?: (m: string) => void): Promise<{ result: GenerateResult; seconds: number }> {
+  const settings = { temperature: c.temperature, top_p: c.topP, max_new_tokens: c.maxNewTokens, seed: c.seed, ...chatSettings(c) };
+  const r = await remoteGenerate({ model: resolve(c.model), promptsPath: input, output, n: c.n, settings, progress }, remote, log);
+  return { result: { model: resolve(c.model), dtype: "server", device: c.backend, output, samples: r.samples, resumed: r.resumed, tokens_generated: r.tokens_generated }, seconds: r.seconds };
+}
+
+const chatSettings = (c: Readonly<SampleConfig>) => ({ apply_template: c.template, system_prompt: c.systemPrompt });

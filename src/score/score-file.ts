@@ -3,27 +3,14 @@
 // rows) and scored_by {model, dtype, device}. Bounded memory, resumable (see run-staged-job.ts).
 import { resolve } from "node:path";
 import { assertReadable, type SourceRow } from "../io/records.ts";
-import type { Progress } from "../cli/progress.ts";
-import type { JobSpec } from "../engine/jobs/index.ts";
-import { assertModelDir } from "./assert-model-dir.ts";
+import type { StartProgress } from "../io/progress.ts";
+import { chatSpec } from "../engine/jobs/common.ts";
+import { describeStats, remoteFor, remoteScore, remoteScoreRecord, type PoolStats, type Remote } from "../backend/index.ts";
+import { assertModelDir } from "../engine/model-dir.ts";
 import { runFacts, runStagedJob, type RunFacts } from "./run-staged-job.ts";
-import { parseScoreRow, type ScoreFields, type ScoreRow, type Shape } from "./score-row.ts";
+import { rejectsPath, type ScoreConfig } from "./score-config.ts";
+import { parseScoreRow, type ScoreRow } from "./score-row.ts";
 import type { RowStage } from "./staged-rows.ts";
-
-export type EngineScoreOptions = Omit<JobSpec<"score">, "model" | "input" | "output" | "no_prompt">;
-
-export interface ScoreRun {
-  input: string;
-  output: string;
-  model: string;
-  fields: ScoreFields;
-  shape: Shape;
-  noPrompt: boolean;
-  /** Where rejected rows go with their reasons; null = the first bad row is an error. */
-  rejects: string | null;
-  engine: EngineScoreOptions;
-  progress: (label: string, total?: number) => Progress;
-}
 
 export interface ScoreSummary extends RunFacts {
   rows: number;
@@ -31,42 +18,73 @@ export interface ScoreSummary extends RunFacts {
   /** Prompt + response tokens the engine forwarded in this call, and its time spent scoring them. */
   tokens: number;
   engineSeconds: number;
+  /** local, vllm or sglang; with a server pool, what it went through (requests, retries, failures). */
+  backend: string;
+  pool: PoolStats | null;
 }
 
 const SCORE_FIELDS = ["ppl", "n_tokens", "mean_entropy", "nll_sum"] as const;
+const TOPK_FIELDS = [...SCORE_FIELDS, "mean_entropy_topk"] as const;
 
-function scoreStage(o: ScoreRun): RowStage<ScoreRow> {
+function scoreStage(c: Readonly<ScoreConfig>, remote: Remote | null): RowStage<ScoreRow, typeof remoteScoreRecord, "score"> {
+  const fields = remote && c.topLogprobs > 0 ? TOPK_FIELDS : SCORE_FIELDS;
+  // a server's scores are labelled: where they came from, and that its entropy is a top-k estimate
+  const by = remote
+    ? { backend: c.backend, ...(c.topLogprobs > 0 ? { entropy: `top-${c.topLogprobs} estimate (mean_entropy_topk; mean_entropy is null)` } : {}) }
+    : {};
   const ids = (src: SourceRow, p: ScoreRow) => p.responses.map((_, j) => (p.list ? `${src.line}.${j}` : String(src.line)));
+  const names = { prompt: c.promptField, response: c.responseField, query: c.queryField, responses: c.responsesField };
   return {
-    input: o.input,
-    parse: (src) => parseScoreRow(src, o.fields, o.shape, o.noPrompt),
+    input: c.input,
+    result: remoteScoreRecord,
+    parse: (src) => parseScoreRow(src, names, c.shape, c.noPrompt),
     items: (src, p) => ids(src, p).map((id, j) => ({ id, prompt: p.prompt, response: p.responses[j] })),
     resultKeys: ids,
-    resultKey: (r) => String(r.id),
+    resultKey: (r) => r.id,
     combine: (src, p, got, engine) => [{
       ...src.row,
-      ...Object.fromEntries(SCORE_FIELDS.map((k) => [k, p.list ? got.map((g) => g[k]) : got[0][k]])),
-      ...(got.length ? { scored_by: { model: o.model, dtype: engine.dtype ?? null, device: engine.device ?? null } } : {}),
+      ...Object.fromEntries(fields.map((k) => [k, p.list ? got.map((g) => g[k] ?? null) : got[0][k] ?? null])),
+      ...(got.length ? { scored_by: { model: c.model, dtype: engine?.dtype ?? null, device: engine?.device ?? null, ...by } } : {}),
     }],
   };
 }
 
-export async function scoreFile(o: ScoreRun): Promise<ScoreSummary> {
-  assertReadable(o.input);
-  assertModelDir(o.model);
+export async function scoreFile(c: Readonly<ScoreConfig>, ports: { progress: StartProgress; log?: (m: string) => void }): Promise<ScoreSummary> {
+  assertReadable(c.input);
+  assertModelDir(c.model);
+  const remote = remoteFor(c, ports.log);
   const started = Date.now();
-  const r = await runStagedJob(scoreStage(o), {
+  const rejects = rejectsPath(c);
+  const r = await runStagedJob(scoreStage(c, remote), {
     job: "score",
-    output: o.output,
-    rejects: o.rejects,
-    spec: (input, output) => ({ ...o.engine, model: resolve(o.model), input, output, no_prompt: o.noPrompt }),
-    progress: (n) => o.progress(`scoring ${n} responses`, n),
+    output: c.output,
+    rejects,
+    spec: (input, output) => ({
+      model: resolve(c.model),
+      input,
+      output,
+      no_prompt: c.noPrompt,
+      append_eos: c.appendEos,
+      token_budget: c.tokenBudget,
+      max_chunk: c.maxChunk,
+      chat: chatSpec(c),
+      device: c.device,
+      dtype: c.dtype,
+    }),
+    progress: (n) => ports.progress(`scoring ${n} responses`, n),
+    run: remote
+      ? (input, output, progress) =>
+          remoteScore({ model: resolve(c.model), input, output, chat: chatSpec(c), noPrompt: c.noPrompt, appendEos: c.appendEos }, remote, progress, ports.log)
+      : undefined,
   });
+  if (remote) ports.log?.(`${c.backend} pool: ${describeStats(remote.pool.stats)}`);
   return {
-    ...runFacts(o, r, started),
+    ...runFacts({ ...c, rejects }, r, started),
     rows: r.rows,
     responses: r.items,
-    tokens: typeof r.engine.tokens_forwarded === "number" ? r.engine.tokens_forwarded : 0,
-    engineSeconds: typeof r.engine.seconds === "number" ? r.engine.seconds : 0,
+    tokens: r.engine?.tokens_forwarded ?? 0,
+    engineSeconds: r.engine?.seconds ?? 0,
+    backend: c.backend,
+    pool: remote ? remote.pool.stats : null,
   };
 }

@@ -5,20 +5,26 @@
 //                row combined with its results.
 // `parse` is the same pure function in both passes, so they agree on which rows were rejected.
 import { createHash } from "node:crypto";
+import type { z } from "zod";
 import { AtomicJsonlWriter } from "../io/atomic.ts";
-import { InputError } from "../io/errors.ts";
+import { EngineError, InputError } from "../io/errors.ts";
 import { readRecords, type Row, type SourceRow } from "../io/records.ts";
+import { readEngineRecords } from "../engine/engine-output.ts";
+import type { JobName, JobResultOf } from "../engine/jobs/index.ts";
 
-export interface RowStage<P> {
+/** A row-wise stage over engine job J: P is a parsed input row, R the schema of one engine output record. */
+export interface RowStage<P, R extends z.ZodType, J extends JobName> {
   input: string;
+  /** The schema every line of the engine's output is parsed through. */
+  result: R;
   /** Throws InputError for a row that cannot be used. */
   parse(src: SourceRow): P;
   /** The engine's items for a parsed row, and the keys of the results they will produce. */
   items(src: SourceRow, parsed: P): Row[];
   resultKeys(src: SourceRow, parsed: P): string[];
-  resultKey(result: Row): string;
-  /** The output rows of one input row; `engine` is the engine's `done` result ({} when nothing ran). */
-  combine(src: SourceRow, parsed: P, results: Row[], engine: Record<string, unknown>): Row[];
+  resultKey(result: z.output<R>): string;
+  /** The output rows of one input row; `engine` is the engine's `done` result (null when nothing ran). */
+  combine(src: SourceRow, parsed: P, results: z.output<R>[], engine: JobResultOf<J> | null): Row[];
 }
 
 export interface Staged {
@@ -28,7 +34,7 @@ export interface Staged {
   hash: string;
 }
 
-export async function stageRows<P>(s: RowStage<P>, itemsPath: string, rejectsPath: string | null): Promise<Staged> {
+export async function stageRows<P, R extends z.ZodType, J extends JobName>(s: RowStage<P, R, J>, itemsPath: string, rejectsPath: string | null): Promise<Staged> {
   const items = new AtomicJsonlWriter(itemsPath);
   const rejects = rejectsPath ? new AtomicJsonlWriter(rejectsPath) : null;
   const hash = createHash("sha256");
@@ -65,8 +71,14 @@ export async function stageRows<P>(s: RowStage<P>, itemsPath: string, rejectsPat
 }
 
 /** Returns the number of lines written. `resultsPath` null = no results (no items were staged). */
-export async function mergeRows<P>(s: RowStage<P>, resultsPath: string | null, output: string, engine: Record<string, unknown>): Promise<number> {
-  const results = resultsPath ? readRecords(resultsPath)[Symbol.asyncIterator]() : null;
+export async function mergeRows<P, R extends z.ZodType, J extends JobName>(
+  s: RowStage<P, R, J>,
+  job: J,
+  resultsPath: string | null,
+  output: string,
+  engine: JobResultOf<J> | null,
+): Promise<number> {
+  const results = resultsPath ? readEngineRecords(s.result, resultsPath, job)[Symbol.asyncIterator]() : null;
   const out = new AtomicJsonlWriter(output);
   try {
     for await (const src of readRecords(s.input, { onInvalid: () => {} })) {
@@ -76,11 +88,11 @@ export async function mergeRows<P>(s: RowStage<P>, resultsPath: string | null, o
       } catch {
         continue; // rejected in the first pass
       }
-      const got: Row[] = [];
+      const got: z.output<R>[] = [];
       for (const want of s.resultKeys(src, parsed)) {
         const next = await results?.next();
-        if (!next || next.done || s.resultKey(next.value.row) !== want) throw new Error(`engine results out of step at ${want} (${resultsPath})`);
-        got.push(next.value.row);
+        if (!next || next.done || s.resultKey(next.value) !== want) throw new EngineError(job, `${resultsPath}: results out of step with the input at ${want}`);
+        got.push(next.value);
       }
       for (const row of s.combine(src, parsed, got, engine)) await out.write(row);
     }

@@ -6,9 +6,9 @@
 // A bin short of candidates stays short and says so. With `redistribute`, each short bin's
 // missing units then go to the nearest bins (lower first at equal distance) that still have
 // takeable candidates, filled by the same rules.
-import { BinaryHeap } from "./binary-heap.ts";
+import { BinaryHeap } from "../common/binary-heap.ts";
 import type { CandidatePool } from "./pool.ts";
-import { randomKey } from "./seeded-random.ts";
+import { randomKey } from "../common/random.ts";
 
 export interface BinFill {
   target: number;

@@ -2,7 +2,7 @@
 // canonical UTF-8 JSON bytes — taken straight from the raw bytes of a JSONL line when they are
 // already canonical, which is nearly always. Two million distinct queries collide with
 // probability about 1e-7.
-import { mix32 } from "./seeded-random.ts";
+import { mix32 } from "../common/random.ts";
 
 /**
  * Hashes bytes [start, end) of `buf` (with `dv` a DataView over the same bytes) into two 32-bit

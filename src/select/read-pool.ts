@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../io/errors.ts";
 import { assertReadable, formatOf, readRecords, type Format } from "../io/records.ts";
-import { nullProgress, type Progress } from "../cli/progress.ts";
+import { nullProgress, type Progress } from "../io/progress.ts";
 import { exclusionOf, type CandidateRule } from "./candidate-rules.ts";
 import { CandidatePool } from "./pool.ts";
 import { emptyPart, partError, type PoolPart } from "./pool-part.ts";

@@ -45,7 +45,22 @@ export function numberOrNull(v: unknown, where: Where, field: string): number {
   if (v === null) return NaN;
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (v === undefined) throw bad(where, field, "missing field");
+  if (typeof v === "number") throw bad(where, field, `expected a finite number, got ${v} (out of the range of a double)`);
   throw bad(where, field, `expected a number, got ${typeName(v)}`);
+}
+
+/** A perplexity or null (→ NaN): exp of a mean negative log-likelihood, so never below 1. */
+function pplOrNull(v: unknown, where: Where, field: string): number {
+  const x = numberOrNull(v, where, field);
+  if (x < 1) throw bad(where, field, `a perplexity is at least 1, got ${x}`);
+  return x;
+}
+
+/** A token length or null (→ NaN): a whole number, never negative. */
+function lengthOrNull(v: unknown, where: Where, field: string): number {
+  const x = numberOrNull(v, where, field);
+  if (x < 0 || !Number.isInteger(x)) throw bad(where, field, `a token length is a whole number ≥ 0, got ${x}`);
+  return x;
 }
 
 /** A verdict: true/false, 1/0, or null (not verified). */
@@ -97,8 +112,8 @@ export function factsOfRow(row: Row, fields: PoolFields, where: Where): Response
     const response = text(row[fields.response], where, fields.response);
     return [
       {
-        ppl: numberOrNull(row[fields.ppl], where, fields.ppl),
-        len: numberOrNull(row[fields.length], where, fields.length),
+        ppl: pplOrNull(row[fields.ppl], where, fields.ppl),
+        len: lengthOrNull(row[fields.length], where, fields.length),
         correct: fields.correct ? verdict(row[fields.correct], where, fields.correct) : null,
         failed: fields.failed ? failedFlag(row[fields.failed], where, fields.failed) : false,
         empty: response.length === 0,
@@ -114,8 +129,8 @@ export function factsOfRow(row: Row, fields: PoolFields, where: Where): Response
   const failed = fields.failed ? row[fields.failed] : undefined;
   const failedList = Array.isArray(failed) ? list(row, fields.failed!, where, n) : undefined;
   return ppls.map((p, i) => ({
-    ppl: numberOrNull(p, where, `${fields.ppl}[${i}]`),
-    len: numberOrNull(lens[i], where, `${fields.length}[${i}]`),
+    ppl: pplOrNull(p, where, `${fields.ppl}[${i}]`),
+    len: lengthOrNull(lens[i], where, `${fields.length}[${i}]`),
     correct: verdicts ? verdict(verdicts[i], where, `${fields.correct}[${i}]`) : null,
     failed: fields.failed ? failedFlag(failedList ? failedList[i] : failed, where, fields.failed) : false,
     empty: text(responses[i], where, `${fields.response}[${i}]`).length === 0,

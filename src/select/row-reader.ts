@@ -3,6 +3,7 @@
 // Parquet files are loaded whole (as the shared reader does) and indexed by row number.
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../io/errors.ts";
+import { assertUtf8 } from "../io/lines.ts";
 import { formatOf, readRecords, type Row } from "../io/records.ts";
 import type { CandidatePool } from "./pool.ts";
 
@@ -25,6 +26,8 @@ export async function openRowReader(path: string, pool: CandidatePool): Promise<
       const bytes = pool.bytes[i];
       if (bytes > buf.length) buf = Buffer.allocUnsafe(bytes);
       const n = readSync(fd, buf, 0, bytes, pool.offset[i]);
+      // pass one never decodes texts; a chosen row's bytes must be UTF-8 before they are copied out
+      assertUtf8(buf, 0, n, path, pool.line[i], pool.offset[i]);
       try {
         return JSON.parse(buf.toString("utf8", 0, n)) as Row;
       } catch (e) {

@@ -1,8 +1,8 @@
 // The `select` stage with its I/O: pass one reads the pool (no texts), the strategy picks, pass
 // two reads back only the chosen rows and writes them — JSONL, a JSON summary and an SVG, each
 // atomically. Bad rows stop it with an InputError naming file, line and field.
-import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
-import { nullProgress, type Progress } from "../cli/progress.ts";
+import { OutputGroup } from "../io/atomic.ts";
+import { nullProgress, type Progress, type StartProgress } from "../io/progress.ts";
 import { readPool } from "./read-pool.ts";
 import type { PoolFields } from "./row-facts.ts";
 import { checkSelectOptions, selectCandidates, type SelectOptions } from "./select-candidates.ts";
@@ -19,7 +19,7 @@ export interface SelectRun extends SelectOptions {
   fields: PoolFields;
   /** Threads for reading a large JSONL file (default 1). */
   threads?: number;
-  progress?: (label: string, total?: number) => Progress;
+  progress?: StartProgress;
 }
 
 export interface SelectResult {
@@ -42,12 +42,16 @@ export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; s
   bar.finish(`${summary.kept} candidates`);
   const sel = selectCandidates(pool, options);
 
-  await writeChosen(input, pool, sel.picked, fields, out, progress(`writing ${out}`, sel.picked.length));
   const statsPath = o.stats ?? besideOut(out, ".stats.json");
-  const stats = selectionStats(pool, sel, options, portableSummary(summary, statsPath));
   const svgPath = o.svg ?? besideOut(out, ".svg");
-  writeJsonAtomic(statsPath, stats);
-  writeFileAtomic(svgPath, selectionChart(stats));
+  // the rows, the summary and the picture appear together or not at all
+  const stats = await new OutputGroup().all(async (group) => {
+    await writeChosen(input, pool, sel.picked, fields, out, progress(`writing ${out}`, sel.picked.length), group);
+    const stats = selectionStats(pool, sel, options, portableSummary(summary, statsPath));
+    group.json(statsPath, stats);
+    group.file(svgPath, selectionChart(stats));
+    return stats;
+  });
   return {
     stats,
     result: {

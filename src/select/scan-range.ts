@@ -4,6 +4,7 @@
 // goes through JSON.parse and the checks of row-facts.ts, like every JSON and Parquet row.
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../io/errors.ts";
+import { bomLength } from "../io/lines.ts";
 import type { Row } from "../io/records.ts";
 import { JsonLineScanner, Kind, parseNumber } from "./json-line-scanner.ts";
 import { QueryHasher, hashString } from "./query-hash.ts";
@@ -54,7 +55,7 @@ export function scanRange(file: string, start: number, end: number, fields: Pool
       filled += n;
       const eof = n === 0;
       q.setBuffer(buf);
-      let s = 0;
+      let s = base === 0 && line === 0 ? bomLength(buf.subarray(0, filled)) : 0;
       for (;;) {
         let nl = buf.indexOf(10, s);
         if (nl < 0 || nl >= filled) {
@@ -124,6 +125,8 @@ function scanFast(sc: JsonLineScanner, buf: Buffer, s: number, e: number, fields
   const ppl = scalar(sc, buf, 2);
   const len = scalar(sc, buf, 3);
   if (ppl === undefined || len === undefined) return false;
+  // out-of-range values take the careful path, which names them (row-facts.ts)
+  if (ppl < 1 || len < 0 || (!Number.isNaN(len) && !Number.isInteger(len))) return false;
   let correct: boolean | null = null;
   if (fields.correct) {
     const v = flag(sc, buf, 4);

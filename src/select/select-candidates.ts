@@ -10,7 +10,7 @@ import { UsageError } from "../io/errors.ts";
 import { binIndex, binLayout, flatTargets, gaussianTargets, type BinLayout } from "./bins.ts";
 import { fillBins, type BinFill } from "./fill-bins.ts";
 import { CandidatePool } from "./pool.ts";
-import { createRandom, randomKey, shuffleInPlace } from "./seeded-random.ts";
+import { createRandom, randomKey, shuffleInPlace } from "../common/random.ts";
 import { takeRanked } from "./take-ranked.ts";
 
 export const STRATEGIES = ["gaussian", "random", "lowest-ppl", "interval", "long-low-ppl"] as const;

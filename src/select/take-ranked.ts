@@ -1,7 +1,7 @@
 // The ranked baselines share one step: walk candidates in a priority order and take each unless
 // its query already has d selected, until n are taken. The order is a lazily popped heap, so a
 // pool of millions costs O(pool) to heapify plus O(n log pool) to take.
-import { BinaryHeap } from "./binary-heap.ts";
+import { BinaryHeap } from "../common/binary-heap.ts";
 import type { CandidatePool } from "./pool.ts";
 
 export function takeRanked(pool: CandidatePool, eligible: Int32Array, before: (a: number, b: number) => boolean, perQuery: number, n: number): number[] {

@@ -1,15 +1,15 @@
 // Pass two, shared by select and mine: the chosen pool entries' rows, read back one at a time
 // and written in the given order as output records, atomically (a failure leaves no file).
 import { dirname, relative, resolve } from "node:path";
-import { AtomicJsonlWriter } from "../io/atomic.ts";
-import { nullProgress, type Progress } from "../cli/progress.ts";
+import { AtomicJsonlWriter, type OutputGroup } from "../io/atomic.ts";
+import { nullProgress, type Progress } from "../io/progress.ts";
 import { outputRecord } from "./output-record.ts";
 import type { CandidatePool } from "./pool.ts";
 import type { PoolFields } from "./row-facts.ts";
 import { openRowReader } from "./row-reader.ts";
 
-export async function writeChosen(input: string, pool: CandidatePool, chosen: ArrayLike<number>, fields: PoolFields, out: string, bar: Progress = nullProgress): Promise<void> {
-  const writer = new AtomicJsonlWriter(out);
+export async function writeChosen(input: string, pool: CandidatePool, chosen: ArrayLike<number>, fields: PoolFields, out: string, bar: Progress = nullProgress, group?: OutputGroup): Promise<void> {
+  const writer = new AtomicJsonlWriter(out, group);
   const reader = await openRowReader(input, pool);
   try {
     for (let k = 0; k < chosen.length; k++) {

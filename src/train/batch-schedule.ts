@@ -6,7 +6,7 @@
 // batch is never made). With `wrap`, the pool that would run out first is reshuffled and used
 // once more, so the epoch lasts until the other pool runs out or the shorter one has been used
 // twice. k = 0 (sft, oxa-mle) is the same code with an empty UL share.
-import { createRandom, shuffleInPlace } from "../select/seeded-random.ts";
+import { createRandom, shuffleInPlace } from "../common/random.ts";
 
 export interface ScheduleOptions {
   globalBatch: number;

@@ -1,4 +1,6 @@
-// The trainer's TypeScript side: batch composition and the `train` stage.
+// The trainer's TypeScript side: modes, batch composition and the `train` stage.
 export { batchesPerEpoch, composeSchedule, type ScheduleOptions, type ScheduledBatch } from "./batch-schedule.ts";
 export { lossCurvesChart, type StepMetrics } from "./loss-curves-chart.ts";
-export { MODES, runTrain, type Mode, type TrainResult, type TrainRun } from "./run-train.ts";
+export { MODES, lossMix, type Mode, type LossMix } from "./modes.ts";
+export { trainConfig, type TrainConfig } from "./train-config.ts";
+export { runTrain, type TrainPorts, type TrainResult } from "./run-train.ts";

@@ -3,34 +3,28 @@
 // or `accelerate launch`), then draw the curves. Everything lands in the run directory:
 //   records.jsonl lengths.jsonl schedule.json metrics.jsonl curves.svg train-summary.json
 //   checkpoints/step-N/ (model dir + trainer state)   model/ (the final model)
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { InputError, UsageError } from "../io/errors.ts";
-import type { Progress } from "../cli/progress.ts";
+import type { StartProgress } from "../io/progress.ts";
 import { runJob } from "../engine/run-job.ts";
-import type { JobSpec } from "../engine/jobs/index.ts";
-import { composeSchedule, type ScheduleOptions } from "./batch-schedule.ts";
-import { lossCurvesChart, type StepMetrics } from "./loss-curves-chart.ts";
+import { assertModelDir } from "../engine/model-dir.ts";
+import { readEngineRecords } from "../engine/engine-output.ts";
+import { chatSpec } from "../engine/jobs/common.ts";
+import { trainMetricsRow, type TrainMetricsRow } from "../engine/jobs/train.ts";
+import { scheduleFile } from "../engine/schedule-file.ts";
+import { jobSpecs } from "../engine/jobs/index.ts";
+import { checkResume, type ResumeChanges } from "./resume-check.ts";
+import { composeSchedule } from "./batch-schedule.ts";
+import { lossCurvesChart } from "./loss-curves-chart.ts";
+import { lossMix, type Mode } from "./modes.ts";
 import { readTokenLengths, splitByCutoff } from "./token-lengths.ts";
+import type { TrainConfig } from "./train-config.ts";
 import { writeTrainingSet } from "./training-set.ts";
 
-export const MODES = ["sft", "oxa-mle", "oxa-full"] as const;
-export type Mode = (typeof MODES)[number];
-
-type EngineOptions = Omit<JobSpec<"train">, "model" | "schedule" | "out" | "seed" | "cutoff">;
-
-export interface TrainRun extends Omit<ScheduleOptions, "ulPerBatch"> {
-  data: string;
-  model: string;
-  out: string;
-  mode: Mode;
-  ulPerBatch: number;
-  cutoff: number;
-  engine: EngineOptions;
-  processes: number;
-  accelerateConfig?: string;
-  progress: (label: string, total?: number) => Progress;
+export interface TrainPorts {
+  progress: StartProgress;
   log: (message: string) => void;
 }
 
@@ -42,72 +36,113 @@ export interface TrainResult {
   epochs: number;
   records: { ce: number; ul: number; droppedOverCutoff: { ce: number; ul: number }; ignoredUl: number };
   longestSequence: number;
-  last: Record<string, unknown> | null;
+  last: TrainMetricsRow | null;
   curves: string;
   resumedFrom: number;
+  /** Options a --resume-with-changes run continued with that differ from the interrupted run's. */
+  resumeChanges: ResumeChanges;
 }
 
-export async function runTrain(o: TrainRun): Promise<TrainResult> {
-  mkdirSync(o.out, { recursive: true });
-  const recordsPath = join(o.out, "records.jsonl");
-  const bar = o.progress(`reading ${o.data}`);
-  const set = await writeTrainingSet(o.data, recordsPath, bar);
+export async function runTrain(c: Readonly<TrainConfig>, ports: TrainPorts): Promise<TrainResult> {
+  assertModelDir(c.model);
+  const { alpha, ulPerBatch: k } = lossMix(c.mode, c);
+  mkdirSync(c.out, { recursive: true });
+  // The normalised records go beside the current ones until a resume is known to be allowed.
+  const recordsPath = join(c.out, "records.jsonl");
+  const nextRecords = join(c.out, "records.next.jsonl");
+  const bar = ports.progress(`reading ${c.data}`);
+  const set = await writeTrainingSet(c.data, nextRecords, bar);
   bar.finish(`${set.records} records`);
-  const k = o.mode === "oxa-full" ? o.ulPerBatch : 0;
   const ignoredUl = k === 0 ? set.ul.length : 0;
-  if (ignoredUl > 0) o.log(`mode ${o.mode}: ignoring ${ignoredUl} UL records (loss_type 1); only oxa-full trains on them`);
-  if (k > 0 && set.ul.length === 0) throw new InputError(`no UL records (loss_type 1), but --mode oxa-full puts ${k} in every batch`, { file: o.data });
-  if (o.globalBatch - k > 0 && set.ce.length === 0) throw new InputError("no CE records (loss_type 0)", { file: o.data });
+  if (ignoredUl > 0) ports.log(`mode ${c.mode}: ignoring ${ignoredUl} UL records (loss_type 1); only oxa-full trains on them`);
+  if (k > 0 && set.ul.length === 0) throw new InputError(`no UL records (loss_type 1), but --mode oxa-full puts ${k} in every batch`, { file: c.data });
+  if (c.globalBatch - k > 0 && set.ce.length === 0) throw new InputError("no CE records (loss_type 0)", { file: c.data });
 
-  const lengthsPath = join(o.out, "lengths.jsonl");
-  const chat = o.engine.chat;
-  const counted = await runJob(
-    "count-tokens",
-    { model: o.model, input: recordsPath, output: lengthsPath, chat, strip_default_system_prompt: o.engine.strip_default_system_prompt, append_eos: o.engine.append_eos },
-    { workDir: o.out, progress: o.progress("counting tokens", set.records) },
-  );
-  const maxPos = o.engine.max_position_embeddings ?? (counted.result.max_position_embeddings as number | null);
-  if (maxPos !== null && maxPos !== undefined && maxPos < o.cutoff) {
-    throw new UsageError(`the model's max_position_embeddings (${maxPos}) is below --cutoff ${o.cutoff}: lower --cutoff or raise --max-position-embeddings (with --rope-theta)`);
+  // The cutoff rule lives here alone: sequences over it never reach the schedule, and the engine
+  // trains on whatever the schedule names.
+  const chat = chatSpec(c);
+  const encoding = { chat, strip_default_system_prompt: c.stripSystemPrompt, append_eos: true };
+  const lengthsPath = join(c.out, "lengths.jsonl");
+  const counted = await runJob("count-tokens", { model: c.model, input: nextRecords, output: lengthsPath, ...encoding }, { workDir: c.out, progress: ports.progress("counting tokens", set.records) });
+  const maxPos = c.maxPositionEmbeddings ?? counted.result.max_position_embeddings;
+  if (maxPos !== null && maxPos < c.cutoff) {
+    throw new UsageError(`the model's max_position_embeddings (${maxPos}) is below --cutoff ${c.cutoff}: lower --cutoff or raise --max-position-embeddings (with --rope-theta)`);
   }
   const lengths = await readTokenLengths(lengthsPath, set.records);
-  const split = splitByCutoff(set.ce, k > 0 ? set.ul : [], lengths, o.cutoff);
-  if (split.dropped.ce + split.dropped.ul > 0) o.log(`dropped ${split.dropped.ce} CE and ${split.dropped.ul} UL sequences over the cutoff of ${o.cutoff} tokens`);
+  const split = splitByCutoff(set.ce, k > 0 ? set.ul : [], lengths, c.cutoff);
+  if (split.dropped.ce + split.dropped.ul > 0) ports.log(`dropped ${split.dropped.ce} CE and ${split.dropped.ul} UL sequences over the cutoff of ${c.cutoff} tokens`);
 
-  const batches = composeSchedule(split.ce, split.ul, { ...o, ulPerBatch: k });
+  const batches = composeSchedule(split.ce, split.ul, { globalBatch: c.globalBatch, ulPerBatch: k, epochs: c.epochs, seed: c.seed, wrap: c.wrap });
   if (batches.length === 0) {
     throw new InputError(
-      `${split.ce.length} CE and ${split.ul.length} UL usable records cannot fill one global batch of ${o.globalBatch} (${o.globalBatch - k} CE + ${k} UL)${k > 0 && !o.wrap ? "; --wrap lets the shorter pool be used twice" : ""}`,
-      { file: o.data },
+      `${split.ce.length} CE and ${split.ul.length} UL usable records cannot fill one global batch of ${c.globalBatch} (${c.globalBatch - k} CE + ${k} UL)${k > 0 && !c.wrap ? "; --wrap lets the shorter pool be used twice" : ""}`,
+      { file: c.data },
     );
   }
-  const schedulePath = join(o.out, "schedule.json");
-  const { globalBatch, epochs, seed, wrap, mode, cutoff } = o;
-  writeJsonAtomic(schedulePath, { version: 1, records: "records.jsonl", n_records: set.records, global_batch: globalBatch, ul_per_batch: k, epochs, seed, wrap, mode, cutoff, dropped: split.dropped, batches });
+  const schedulePath = join(c.out, "schedule.json");
+  const schedule = scheduleFile.parse({
+    version: 1, records: "records.jsonl", n_records: set.records, records_sha256: set.sha256, global_batch: c.globalBatch, ul_per_batch: k,
+    epochs: c.epochs, seed: c.seed, wrap: c.wrap, mode: c.mode, cutoff: c.cutoff, dropped: split.dropped, batches,
+  });
+  const spec = jobSpecs.train.parse({
+    ...encoding,
+    model: c.model,
+    schedule: schedulePath,
+    out: c.out,
+    seed: c.seed,
+    alpha,
+    lr: c.lr,
+    warmup_ratio: c.warmupRatio,
+    weight_decay: c.weightDecay,
+    max_grad_norm: c.maxGradNorm,
+    micro_batch_size: c.microBatchSize,
+    loss_chunk_tokens: c.lossChunkTokens,
+    gradient_checkpointing: c.gradientCheckpointing,
+    rope_theta: c.ropeTheta,
+    max_position_embeddings: c.maxPositionEmbeddings,
+    save_every: c.saveEvery,
+    keep_checkpoints: c.keepCheckpoints,
+    resume: c.resume,
+    stop_after: c.stopAfter,
+    device: c.device,
+    dtype: c.dtype,
+  });
+  let resumeChanges: ResumeChanges = {};
+  try {
+    if (c.resume) resumeChanges = checkResume(c.out, schedule, { ...spec }, c.resumeWithChanges);
+  } catch (e) {
+    rmSync(nextRecords, { force: true });
+    throw e;
+  }
+  for (const [k, [was, now]] of Object.entries(resumeChanges)) ports.log(`--resume-with-changes: ${k} was ${JSON.stringify(was)}, now ${JSON.stringify(now)}`);
+  renameSync(nextRecords, recordsPath);
+  writeJsonAtomic(schedulePath, schedule);
 
-  const launchArgs = o.processes > 1 ? (o.accelerateConfig ? ["--config_file", o.accelerateConfig] : ["--multi_gpu"]) : [];
+  const launchArgs = c.processes > 1 ? (c.accelerateConfig ? ["--config_file", c.accelerateConfig] : ["--multi_gpu"]) : [];
   const done = await runJob(
     "train",
-    { ...o.engine, model: o.model, schedule: schedulePath, out: o.out, seed, cutoff },
-    { workDir: o.out, processes: o.processes, launchArgs, progress: o.progress("training", batches.length), env: { OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? "1" } },
+    spec,
+    { workDir: c.out, processes: c.processes, launchArgs, progress: ports.progress("training", batches.length), env: { OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? "1" } },
   );
 
-  const metricsPath = join(o.out, "metrics.jsonl");
-  const rows = readFileSync(metricsPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as StepMetrics & Record<string, unknown>);
-  const curves = join(o.out, "curves.svg");
-  writeFileAtomic(curves, lossCurvesChart(rows, `oxa train --mode ${o.mode}: losses and entropy per step`));
+  const metricsPath = join(c.out, "metrics.jsonl");
+  const rows: TrainMetricsRow[] = [];
+  for await (const row of readEngineRecords(trainMetricsRow, metricsPath, "train")) rows.push(row);
+  const curves = join(c.out, "curves.svg");
+  writeFileAtomic(curves, lossCurvesChart(rows, `oxa train --mode ${c.mode}: losses and entropy per step`));
   const result: TrainResult = {
-    model: (done.result.model as string | null) ?? null,
-    out: o.out,
-    mode: o.mode,
+    model: done.result.model,
+    out: c.out,
+    mode: c.mode,
     steps: rows.length,
-    epochs,
+    epochs: c.epochs,
     records: { ce: split.ce.length, ul: split.ul.length, droppedOverCutoff: split.dropped, ignoredUl },
     longestSequence: split.longest,
     last: rows.at(-1) ?? null,
     curves,
-    resumedFrom: Number(done.result.resumed_from ?? 0),
+    resumedFrom: done.result.resumed_from,
+    resumeChanges,
   };
-  writeJsonAtomic(join(o.out, "train-summary.json"), result);
+  writeJsonAtomic(join(c.out, "train-summary.json"), result);
   return result;
 }

@@ -1,7 +1,8 @@
 // Token lengths from the engine's count-tokens pass, and the rows that fit the cutoff.
 // Sequences over the cutoff are dropped (never truncated) and counted per loss type.
-import { InputError } from "../io/errors.ts";
-import { readRecords } from "../io/records.ts";
+import { EngineError } from "../io/errors.ts";
+import { readEngineRecords } from "../engine/engine-output.ts";
+import { tokenCountRecord } from "../engine/jobs/count-tokens.ts";
 
 export interface CutoffSplit {
   ce: number[];
@@ -10,15 +11,15 @@ export interface CutoffSplit {
   longest: number;
 }
 
-/** Reads {id, n_tokens} lines written in record order; returns n_tokens by row. */
+/** Reads the count-tokens job's {id, n_tokens, n_prompt} lines (record order); returns n_tokens by row. */
 export async function readTokenLengths(path: string, records: number): Promise<Int32Array> {
   const out = new Int32Array(records);
   let i = 0;
-  for await (const src of readRecords(path)) {
-    if (i >= records || typeof src.row.n_tokens !== "number") throw new InputError(`expected ${records} lines of {id, n_tokens}`, { file: path, line: src.line });
-    out[i++] = src.row.n_tokens;
+  for await (const row of readEngineRecords(tokenCountRecord, path, "count-tokens")) {
+    if (i >= records) throw new EngineError("count-tokens", `${path}: holds more lengths than the ${records} records`);
+    out[i++] = row.n_tokens;
   }
-  if (i !== records) throw new InputError(`holds ${i} lengths for ${records} records`, { file: path });
+  if (i !== records) throw new EngineError("count-tokens", `${path}: holds ${i} lengths for ${records} records`);
   return out;
 }
 

@@ -22,9 +22,12 @@ export type Node =
   | { t: "list"; items: Node[] }
   | { t: "union"; items: Node[] }
   | { t: "in"; a: Node; b: Node }
-  | { t: "text"; text: string };
+  | { t: "text"; text: string }
+  /** A ratio a : b (: c …). */
+  | { t: "ratio"; items: Node[] };
 
-export type RelOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
+/** "~" is \approx: the side before it is exact, the side after an approximation. */
+export type RelOp = "=" | "!=" | "<" | "<=" | ">" | ">=" | "~";
 
 /** A canonical one-line rendering, used for display and for deciding what values cannot. */
 export function show(n: Node): string {
@@ -46,6 +49,7 @@ export function show(n: Node): string {
     case "union": return n.items.map(show).join("∪");
     case "in": return `${show(n.a)}∈${show(n.b)}`;
     case "text": return JSON.stringify(n.text);
+    case "ratio": return n.items.map(show).join(":");
   }
 }
 
@@ -61,7 +65,7 @@ export function children(n: Node): Node[] {
     case "bin": return [n.a, n.b];
     case "neg": case "pm": case "pct": case "deg": return [n.a];
     case "fn": return n.args;
-    case "group": case "set": case "list": case "union": return n.items;
+    case "group": case "set": case "list": case "union": case "ratio": return n.items;
     case "matrix": return n.rows.flat();
     case "rel": return n.terms;
     case "in": return [n.a, n.b];

@@ -11,6 +11,18 @@ import * as R from "./rational.ts";
 import * as V from "./value.ts";
 import type { Value } from "./value.ts";
 
+/**
+ * Two closed-form values that are both too large (or undefined) to evaluate and are written
+ * differently (2^{10^7} vs 4^{5·10^6}): neither "equal" nor "not equal" can be shown, and saying
+ * "not equal" would count a right answer as an error. verify() reports it as status "undecided".
+ */
+export class Undecided extends Error {
+  constructor(a: Node, b: Node) {
+    super(`${show(a).slice(0, 40)} and ${show(b).slice(0, 40)} are too large to compare exactly`);
+    this.name = "Undecided";
+  }
+}
+
 export interface ScalarContext {
   options: ResolvedOptions;
   budget: Budget;
@@ -74,7 +86,9 @@ export function scalarsEqual(a: Node, b: Node, ctx: ScalarContext): boolean {
   const names = [...symbolsOf(a, symbolsOf(b))].sort();
   let d: Decision;
   if (names.length === 0) {
-    d = valuesEqual(a, b, evaluate(a, new Map(), ctx.budget), evaluate(b, new Map(), ctx.budget), ctx.options);
+    const va = evaluate(a, new Map(), ctx.budget), vb = evaluate(b, new Map(), ctx.budget);
+    d = valuesEqual(a, b, va, vb, ctx.options);
+    if (d === "unknown" && !V.isFiniteValue(va) && !V.isFiniteValue(vb) && show(a) !== show(b)) throw new Undecided(a, b);
   } else {
     d = agreeAtPoints(names, (env) => [evaluate(a, env, ctx.budget), evaluate(b, env, ctx.budget)], (x, y) => close(x, y, 1e-8));
   }

@@ -4,10 +4,15 @@
 //    a gold assignment "y = 2x+1" likewise accepts its right side;
 //  - intervals and one-variable inequalities meet as intervals, in either role;
 //  - a gold tuple accepts the same values as a bare list or as assignments "x=1, y=2";
-//  - a gold list or set is unordered; a bare predicted list may answer a gold set.
+//  - a gold list or set is unordered (a list is ordered under listOrder: "ordered"); a bare predicted
+//    list may answer a gold set;
+//  - a computed chain ("\binom{6}{2} = 15") is its final side, and a labelled answer
+//    ("|PQ| = 5", "(a,b) = (4,1)") its right side against an answer that is not an equation (labels.ts);
+//  - ratios are equal when proportional (3:8 = 6:16), and a two-part ratio a:b is also the value a/b.
 import { show, symbolsOf, type Node } from "./ast.ts";
 import { agreeAtPoints, scalarsEqual, type ScalarContext } from "./compare-scalars.ts";
 import { evaluate } from "./evaluate.ts";
+import { isComputed, isLabel } from "./labels.ts";
 import type { Answer, Interval } from "./to-answer.ts";
 import { toAnswer } from "./to-answer.ts";
 
@@ -42,6 +47,8 @@ function readings(n: Node, other: Node, ctx: ScalarContext): Node[] {
 }
 
 function scalarMatch(g: Node, p: Node, ctx: ScalarContext): boolean {
+  // A percentage is not an angle: 60% ≠ 60°.
+  if ((stripTop(g, "pct") && stripTop(p, "deg")) || (stripTop(g, "deg") && stripTop(p, "pct"))) return false;
   for (const a of readings(g, p, ctx)) for (const b of readings(p, g, ctx)) if (scalarsEqual(a, b, ctx)) return true;
   return false;
 }
@@ -110,7 +117,7 @@ const difference = (lhs: Node, rhs: Node): Node => ({ t: "bin", op: "-", a: lhs,
 /** The name an assignment gives a value to: "x" in x = 3, "f(x)" in f(x) = x^2 (read as f·x). */
 function assigned(lhs: Node): string | null {
   if (lhs.t === "sym") return lhs.name;
-  if (lhs.t === "bin" && lhs.op === "*" && lhs.a.t === "sym" && lhs.a.name.length === 1 && (lhs.b.t === "sym" || (lhs.b.t === "group" && lhs.b.items.every((x) => x.t === "sym")))) return show(lhs);
+  if (lhs.t === "bin" && lhs.op === "*" && lhs.a.t === "sym" && /^[a-zA-Z]'*$/.test(lhs.a.name) && (lhs.b.t === "sym" || (lhs.b.t === "group" && lhs.b.items.every((x) => x.t === "sym")))) return show(lhs);
   return null;
 }
 
@@ -120,10 +127,32 @@ function assignmentValues(a: Answer): Answer[] | null {
   return new Set(names).size === names.length ? a.items.map((x) => (x as any).rhs as Answer) : null;
 }
 
+const ratioValue = (items: Node[]): Node => ({ t: "bin", op: "/", a: items[0], b: items[1] });
+
+/** h:mm with whole hours 0–23 and two-digit minutes 10–59: possibly a clock time (3:45), not a ratio. */
+const clockLike = (items: Node[]) =>
+  items.length === 2 && items.every((x) => x.t === "num" && x.decimals === 0 && x.v.d === 1n) &&
+  (items[0] as any).v.n <= 23n && (items[1] as any).v.n >= 10n && (items[1] as any).v.n <= 59n;
+
+/** Ratios are equal when proportional: every part over the first part agrees. Two clock-like
+ * answers (3:45 vs 1:15) must agree part by part: a time halved is not the same time. */
+function ratiosEqual(g: Node[], p: Node[], ctx: ScalarContext): boolean {
+  if (g.length !== p.length) return false;
+  if (clockLike(g) && clockLike(p)) return g.every((x, j) => scalarMatch(x, p[j], ctx));
+  return g.every((x, j) => j === 0 || scalarMatch({ t: "bin", op: "/", a: x, b: g[0] }, { t: "bin", op: "/", a: p[j], b: p[0] }, ctx));
+}
+
 export function answersEqual(g: Answer, p: Answer, ctx: ScalarContext): boolean {
   ctx.budget.check();
-  if (p.k === "eq" && g.k !== "eq" && assigned(p.lhs) !== null) return answersEqual(g, p.rhs, ctx);
+  if (g.k === "eq" && isComputed(g.lhs)) return answersEqual(g.rhs, p, ctx);
+  if (p.k === "eq" && isComputed(p.lhs)) return answersEqual(g, p.rhs, ctx);
+  // A structure given a name ("A^2 = \begin{pmatrix}…", "M^{-1} = …") is the structure.
+  if (p.k === "eq" && g.k !== "eq" && (assigned(p.lhs) !== null || isLabel(p.lhs) || (g.k === "matrix" && p.rhs.k === "matrix"))) return answersEqual(g, p.rhs, ctx);
+  if (p.k === "ratio" && g.k === "scalar" && p.items.length === 2) return scalarMatch(g.n, ratioValue(p.items), ctx);
   switch (g.k) {
+    case "ratio":
+      if (p.k === "ratio") return ratiosEqual(g.items, p.items, ctx);
+      return g.items.length === 2 && p.k === "scalar" && scalarMatch(ratioValue(g.items), p.n, ctx);
     case "scalar":
       return p.k === "scalar" && scalarMatch(g.n, p.n, ctx);
     case "eq":
@@ -132,18 +161,22 @@ export function answersEqual(g: Answer, p: Answer, ctx: ScalarContext): boolean 
         if (gn !== null && pn !== null) return gn === pn && answersEqual(g.rhs, p.rhs, ctx);
         return g.rhs.k === "scalar" && p.rhs.k === "scalar" && equationsEquivalent(difference(g.lhs, g.rhsNode), difference(p.lhs, p.rhsNode), ctx);
       }
-      return assigned(g.lhs) !== null && answersEqual(g.rhs, p, ctx);
+      return (assigned(g.lhs) !== null || isLabel(g.lhs, false)) && answersEqual(g.rhs, p, ctx);
     case "list": {
       // Assignments "a=2, b=3" against a tuple "(2, 3)": the values in order.
       const values = assignmentValues(g);
       if (values && p.k === "tuple" && p.open === "(" && p.close === ")") return orderedMatch(values, p.items, ctx);
+      if (ctx.options.listOrder === "ordered") return p.k === "list" && orderedMatch(g.items, p.items, ctx);
       return (p.k === "list" || p.k === "set") && multisetMatch(g.items, p.items, ctx);
     }
     case "set":
       return (p.k === "set" || p.k === "list") && multisetMatch(dedupe(g.items, ctx), dedupe(p.items, ctx), ctx);
     case "tuple": {
       if (p.k === "tuple") return g.open === p.open && g.close === p.close && orderedMatch(g.items, p.items, ctx);
-      if (p.k === "intervals") return intervalsEqual(asIntervals(g)!, p.parts, ctx);
+      if (p.k === "intervals") {
+        const iv = asIntervals(g);
+        return iv !== null && intervalsEqual(iv, p.parts, ctx);
+      }
       if (g.open === "(" && g.close === ")") {
         if (p.k === "list") return orderedMatch(g.items, assignmentValues(p) ?? p.items, ctx);
         if (p.k === "matrix" && (p.rows.length === 1 || p.rows[0].length === 1)) return orderedMatch(g.items, p.rows.flat().map(toAnswer), ctx);
@@ -151,6 +184,7 @@ export function answersEqual(g: Answer, p: Answer, ctx: ScalarContext): boolean 
       return false;
     }
     case "intervals": {
+      if (g.v && p.k === "intervals" && p.v && g.v !== p.v) return false;
       const iv = asIntervals(p);
       return iv !== null && intervalsEqual(g.parts, iv, ctx);
     }
@@ -163,6 +197,7 @@ export function answersEqual(g: Answer, p: Answer, ctx: ScalarContext): boolean 
     case "rel":
       return p.k === "rel" && show(g.n) === show(p.n);
   }
+  return false;
 }
 
 /** Describes why two answers of different shapes cannot match. */

@@ -37,7 +37,9 @@ export function evaluate(n: Node, env: Env, budget: Budget): Value {
         default: return V.NAN; // ± has two values; callers expand it first
       }
     }
-    case "fn": return applyFunction(n.name, n.args.map((a) => evaluate(a, env, budget)));
+    case "fn":
+      if (n.name === "det") return n.args[0].t === "matrix" ? determinant(n.args[0].rows.map((r) => r.map((x) => evaluate(x, env, budget)))) : V.NAN;
+      return applyFunction(n.name, n.args.map((a) => evaluate(a, env, budget)));
     default: return V.NAN;
   }
 }
@@ -88,9 +90,29 @@ function roundReal(v: Value, how: "floor" | "ceil"): Value {
   return z.im === 0 ? V.float(Math[how](z.re)) : V.NAN;
 }
 
+/** The determinant of a square matrix of at most 5 rows, by cofactor expansion (exact when the entries are). */
+function determinant(m: Value[][]): Value {
+  const n = m.length;
+  if (n === 0 || n > 5 || m.some((r) => r.length !== n)) return V.NAN;
+  if (n === 1) return m[0][0];
+  let sum: Value = V.exact(R.ZERO);
+  for (let j = 0; j < n; j++) {
+    const minor = m.slice(1).map((r) => r.filter((_, k) => k !== j));
+    const term = V.mul(m[0][j], determinant(minor));
+    sum = j % 2 === 0 ? V.add(sum, term) : V.sub(sum, term);
+  }
+  return sum;
+}
+
 function applyFunction(name: string, args: Value[]): Value {
   const [a, b] = args;
   switch (name) {
+    case "mod": {
+      const x = asInteger(a), y = asInteger(b);
+      if (x === null || y === null || y === 0n) return V.NAN;
+      const r = x % y;
+      return V.exact(R.q(r < 0n ? r + (y < 0n ? -y : y) : r));
+    }
     case "factorial": return factorial(a);
     case "binom": return binom(a, b);
     case "root": return root(a, b);

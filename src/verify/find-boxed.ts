@@ -9,27 +9,33 @@ export interface Box {
 
 const BOX = /\\(?:boxed|fbox)(?![a-zA-Z])/g;
 
-function readGroup(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
+/** For every "{" its matching "}" (or -1 when it never closes), in one pass: escaped braces do not
+ * count. One pass keeps a text of thousands of unclosed boxes linear, not quadratic. */
+function matchBraces(text: string): Map<number, number> {
+  const match = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) i++;
-    else if (c === 123 /* { */) depth++;
-    else if (c === 125 /* } */ && --depth === 0) return i;
+    else if (c === 123 /* { */) stack.push(i);
+    else if (c === 125 /* } */ && stack.length) match.set(stack.pop()!, i);
   }
-  return -1;
+  for (const open of stack) match.set(open, -1);
+  return match;
 }
 
 /** Top-level boxes in order of appearance (a box nested in another is part of its content). */
 export function findBoxes(text: string): Box[] {
   const boxes: Box[] = [];
   let m: RegExpExecArray | null;
+  let braces: Map<number, number> | null = null;
   BOX.lastIndex = 0;
   while ((m = BOX.exec(text))) {
     let i = m.index + m[0].length;
     while (text[i] === " ") i++;
     if (text[i] === "{") {
-      const close = readGroup(text, i);
+      braces ??= matchBraces(text);
+      const close = braces.get(i) ?? -1;
       if (close < 0) continue;
       boxes.push({ start: m.index, end: close + 1, content: text.slice(i + 1, close) });
       BOX.lastIndex = close + 1;
@@ -42,7 +48,9 @@ export function findBoxes(text: string): Box[] {
   return boxes;
 }
 
-const BETWEEN = /^(?:[\s,;$.]|\\quad|\\qquad|\\text\{\s*(?:and|or|,)\s*\}|\band\b|\bor\b|\\\(|\\\)|\\\[|\\\])*$/;
+/** What may stand between boxes of one answer: separators, math delimiters, and a label before the
+ * next box ("$x=\boxed{2}$ or $x=\boxed{5}$"). */
+const BETWEEN = /^(?:[\s,;$.，、]|\\quad|\\qquad|\\text\{\s*(?:and|or|,)\s*\}|\band\b|\bor\b|和|或|\\\(|\\\)|\\\[|\\\]|[a-zA-Z](?:_\{?\w+\}?)?'*\s*=)*$/;
 
 /** The final answer's boxes: the last box plus the boxes right before it joined only by
  * separators ("\boxed{2} and \boxed{3}"); a repeated box counts once. */

@@ -4,4 +4,6 @@ export { verify, type Verdict, type VerdictStatus } from "./verify.ts";
 export { extractAnswer, type ExtractOptions, type Extracted } from "./extract-answer.ts";
 export { VerifierPool, type PoolOptions } from "./verifier-pool.ts";
 export { verifyFile, type VerifyFileOptions, type VerifySummary } from "./verify-file.ts";
-export { DEFAULT_OPTIONS, type VerifyOptions, type CompareOptions } from "./options.ts";
+export { DEFAULT_OPTIONS, verifyOptionsSchema, type VerifyOptions, type CompareOptions } from "./options.ts";
+export { VERIFY_MODES, type VerifyMode } from "./mode.ts";
+export { verifyConfig, verifyOptionsOf, type VerifyConfig } from "./verify-config.ts";

@@ -11,7 +11,7 @@ import { tokenize, type Token } from "./tokenize.ts";
 const MAX_DEPTH = 300;
 const FUNCTIONS = new Set(["sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "ln", "log", "exp", "gcd", "lcm", "max", "min"]);
 const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega"]);
-const REL: Record<string, RelOp> = { "=": "=", "<": "<", ">": ">", le: "<=", leq: "<=", leqslant: "<=", ge: ">=", geq: ">=", geqslant: ">=", ne: "!=", neq: "!=", lt: "<", gt: ">", approx: "=", equiv: "=" };
+const REL: Record<string, RelOp> = { "=": "=", "<": "<", ">": ">", le: "<=", leq: "<=", leqslant: "<=", ge: ">=", geq: ">=", geqslant: ">=", ne: "!=", neq: "!=", lt: "<", gt: ">", approx: "~", equiv: "=", simeq: "~" };
 const MATRIX_ENVS = new Set(["pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "smallmatrix", "array"]);
 
 export function parseLatex(src: string, budget: Budget = Budget.ms(1000)): Node {
@@ -87,16 +87,12 @@ class Parser {
       }
       return t.s as RelOp;
     }
-    if (t.k === "op" && t.s === "!" && this.isOp("=", 1)) {
-      this.pos++;
-      return "!=";
-    }
     return t.k === "cmd" ? REL[t.s] ?? null : null;
   }
 
   private parseRelation(): Node {
     this.enter();
-    const terms = [this.parseUnion()];
+    const terms = [this.parseRatio()];
     const ops: RelOp[] = [];
     if (this.isCmd("in")) {
       this.pos++;
@@ -107,10 +103,22 @@ class Parser {
     for (let op = this.relOp(); op; op = this.relOp()) {
       this.pos++;
       ops.push(op);
-      terms.push(this.parseUnion());
+      terms.push(this.parseRatio());
     }
     this.depth--;
     return ops.length ? { t: "rel", ops, terms } : terms[0];
+  }
+
+  /** a : b (: c …), a ratio. */
+  private parseRatio(): Node {
+    const first = this.parseUnion();
+    if (!this.isOp(":")) return first;
+    const items = [first];
+    while (this.isOp(":")) {
+      this.pos++;
+      items.push(this.parseUnion());
+    }
+    return { t: "ratio", items };
   }
 
   private parseUnion(): Node {
@@ -146,7 +154,10 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (!t) break;
-      if ((t.k === "op" && (t.s === "*" || t.s === "/")) || (t.k === "cmd" && (t.s === "cdot" || t.s === "times" || t.s === "div" || t.s === "ast"))) {
+      if (t.k === "cmd" && (t.s === "bmod" || t.s === "mod")) {
+        this.pos++;
+        a = { t: "fn", name: "mod", args: [a, this.parseUnary()] };
+      } else if ((t.k === "op" && (t.s === "*" || t.s === "/")) || (t.k === "cmd" && (t.s === "cdot" || t.s === "times" || t.s === "div" || t.s === "ast"))) {
         this.pos++;
         const b = this.parseUnary();
         a = { t: "bin", op: t.s === "/" || t.s === "div" ? "/" : "*", a, b };
@@ -172,7 +183,7 @@ class Parser {
     if (t.k === "num" || t.k === "letter" || t.k === "begin") return true;
     if (t.k === "word") return t.s !== "or" && t.s !== "and";
     if (t.k === "op") return t.s === "(" || t.s === "{" || (t.s === "|" && this.absDepth === 0);
-    return t.k === "cmd" && !(t.s in REL) && !["pm", "mp", "cdot", "times", "div", "ast", "cup", "in", "rfloor", "rceil", "rvert"].includes(t.s);
+    return t.k === "cmd" && !(t.s in REL) && !["pm", "mp", "cdot", "times", "div", "ast", "cup", "in", "rfloor", "rceil", "rvert", "bmod", "mod"].includes(t.s);
   }
 
   private parseUnary(): Node {
@@ -199,7 +210,7 @@ class Parser {
       if (this.isOp("^")) {
         this.pos++;
         a = { t: "bin", op: "^", a, b: this.parseExponent() };
-      } else if (this.isOp("!") && !this.isOp("=", 1)) {
+      } else if (this.isOp("!")) {
         this.pos++;
         a = { t: "fn", name: "factorial", args: [a] };
       } else if (this.isOp("%")) {
@@ -271,6 +282,11 @@ class Parser {
   }
 
   private subscripted(base: string): Node {
+    // Primes: f', g''(x).
+    while (this.isOp("'")) {
+      this.pos++;
+      base += "'";
+    }
     if (!this.isOp("_")) return base === "e" ? { t: "const", name: "e" } : base === "i" ? { t: "const", name: "i" } : { t: "sym", name: base };
     this.pos++;
     const sub = this.isOp("{") ? this.parseBraced() : this.parsePrimary();
@@ -346,9 +362,49 @@ class Parser {
       return { t: "fn", name: "abs", args: [a] };
     }
     if (GREEK.has(s)) return this.subscripted(s);
+    if (s === "angle" || s === "triangle" || s === "measuredangle") {
+      // A named figure, used as a label: \angle ABC, \triangle PQR.
+      let name = s;
+      while (this.peek()?.k === "letter") name += this.toks[this.pos++].s;
+      return { t: "sym", name };
+    }
+    if (s === "overline" || s === "vec" || s === "overrightarrow") return { t: "sym", name: `${s}(${show(this.parseArg())})` };
+    if (s === "lim" || s === "sum" || s === "prod" || s === "int" || s === "iint" || s === "oint") return this.parseBigOperator(s);
     if (s === "ldots" || s === "cdots" || s === "dots") return { t: "sym", name: "..." };
     if (FUNCTIONS.has(s)) return this.parseFunction(s);
     throw new ParseError(`unsupported command \\${s}`);
+  }
+
+  /** Skips one script argument (a braced group or a single token) without reading it. */
+  private skipScript(): string {
+    const start = this.pos;
+    if (this.isOp("{")) {
+      let depth = 0;
+      do {
+        const t = this.toks[this.pos++];
+        if (t.k === "op" && t.s === "{") depth++;
+        else if (t.k === "op" && t.s === "}") depth--;
+      } while (depth > 0 && this.pos < this.toks.length);
+      if (depth > 0) throw new ParseError("unclosed {");
+    } else this.pos++;
+    return this.toks.slice(start, this.pos).map((t) => t.s).join(" ");
+  }
+
+  /** \lim_{x\to 0} f, \sum_{k=1}^{n} f, \int_0^1 f dx: not evaluated; an opaque value whose bound
+   * variable is not free, so "\lim_{x\to0}\frac{\sin x}{x} = 1" reads as a computed chain. */
+  private parseBigOperator(name: string): Node {
+    let text = name;
+    for (;;) {
+      if (this.isOp("_") || this.isOp("^")) {
+        text += this.toks[this.pos++].s;
+        if (!this.peek()) throw new ParseError(`\\${name} without its argument`);
+        text += this.skipScript();
+      } else break;
+    }
+    if (!this.startsFactor()) throw new ParseError(`\\${name} without its argument`);
+    let body = this.parsePostfix();
+    while (this.startsFactor()) body = this.juxtapose(body, this.parsePostfix());
+    return { t: "text", text: `${text} ${show(body)}` };
   }
 
   /** `\sin x`, `\sin(2x)`, `\sin^2 x`, `\sin^{-1} x`, `\log_2 8`, `\max(a, b)`. */
@@ -388,6 +444,12 @@ class Parser {
 
   private parseEnvironment(env: string): Node {
     if (!MATRIX_ENVS.has(env)) throw new ParseError(`unsupported environment ${env}`);
+    // A vmatrix is a determinant: a value.
+    if (env === "vmatrix") return { t: "fn", name: "det", args: [this.parseMatrixBody(env)] };
+    return this.parseMatrixBody(env);
+  }
+
+  private parseMatrixBody(env: string): Node {
     const rows: Node[][] = [[]];
     for (;;) {
       const t = this.peek();

@@ -9,8 +9,10 @@ export type Answer =
   | { k: "list"; items: Answer[] }
   | { k: "set"; items: Answer[] }
   | { k: "tuple"; open: "(" | "["; close: ")" | "]"; items: Answer[] }
-  | { k: "intervals"; parts: Interval[] }
+  /** `v`: the variable of the inequality it was written as, if any ("x ≤ 3" is not "y ≤ 3"). */
+  | { k: "intervals"; parts: Interval[]; v?: string }
   | { k: "matrix"; rows: Node[][] }
+  | { k: "ratio"; items: Node[] }
   | { k: "rel"; n: Node };
 
 export interface Interval {
@@ -79,10 +81,45 @@ function absoluteIntervals(n: Node & { t: "rel" }): Interval[] | null {
   return [{ open: "(", close: op === ">" ? ")" : "]", lo: NEG_INF, hi: lo }, { open: op === ">" ? "(" : "[", close: ")", lo: hi, hi: INF }];
 }
 
+/** A numeric literal's sign (1, -1) or 0 when it is not a plain non-zero literal. */
+function literalSign(n: Node): number {
+  if (n.t === "num") return n.v.n > 0n ? 1 : n.v.n < 0n ? -1 : 0;
+  if (n.t === "neg") return -literalSign(n.a);
+  return 0;
+}
+
+/** k·x with k a non-zero numeric literal (-x, 2x, x/3, -2x): the variable and the coefficient. */
+function scaledVariable(n: Node): { x: Node; k: Node; inverse: boolean } | null {
+  if (n.t === "neg") {
+    const inner = isSym(n.a) ? { x: n.a, k: { t: "num", v: { n: 1n, d: 1n }, decimals: 0 } as Node, inverse: false } : scaledVariable(n.a);
+    return inner && { ...inner, k: { t: "neg", a: inner.k } };
+  }
+  if (n.t === "bin" && n.op === "*" && literalSign(n.a) && isSym(n.b)) return { x: n.b, k: n.a, inverse: false };
+  if (n.t === "bin" && n.op === "*" && literalSign(n.b) && isSym(n.a)) return { x: n.a, k: n.b, inverse: false };
+  if (n.t === "bin" && n.op === "/" && literalSign(n.b) && isSym(n.a)) return { x: n.a, k: n.b, inverse: true };
+  return null;
+}
+
+/** "-y ≥ -4" → "y ≤ 4", "2x ≤ 8" → "x ≤ 8/2", "-4 ≤ -2t ≤ 6" → "2 ≥ t ≥ -3": one variable times a
+ * literal, every other side constant; dividing by a negative coefficient flips the relations. */
+function divideOut(n: Node & { t: "rel" }): (Node & { t: "rel" }) | null {
+  const idx = n.terms.findIndex((t) => scaledVariable(t) !== null);
+  if (idx < 0 || n.terms.some((t, j) => j !== idx && !constant(t))) return null;
+  const { x, k, inverse } = scaledVariable(n.terms[idx])!;
+  const negative = literalSign(k) < 0;
+  const terms = n.terms.map((t, j): Node => (j === idx ? x : { t: "bin", op: inverse ? "*" : "/", a: t, b: k }));
+  const ops = n.ops.map((o) => (negative ? flip[o] ?? o : o));
+  return { t: "rel", ops, terms };
+}
+
 function inequalityIntervals(n: Node & { t: "rel" }): Interval[] | null {
-  if (n.ops.some((o) => o === "=" || o === "!=")) return null;
+  if (n.ops.some((o) => o === "=" || o === "!=" || o === "~")) return null;
   const abs = absoluteIntervals(n);
   if (abs) return abs;
+  if (!n.terms.some(isSym)) {
+    const d = divideOut(n);
+    if (d) n = d;
+  }
   const vars = n.terms.filter(isSym);
   if (vars.length !== 1 || n.terms.some((t) => !isSym(t) && symbolsOf(t).size > 0)) return null;
   const strict = (o: RelOp) => o === "<" || o === ">";
@@ -117,6 +154,14 @@ function intervalsOf(n: Node): Interval[] | null {
   return null;
 }
 
+/** "a = b ≈ c": the exact part wins, "a = b"; a lone variable before ≈ ("x ≈ 0.707") keeps its value. */
+function exactPart(n: Node & { t: "rel" }): Node {
+  const i = n.ops.indexOf("~");
+  if (i === 0 && isSym(n.terms[0])) return { ...n, ops: n.ops.map((o) => (o === "~" ? "=" : o)) };
+  if (i === 0) return n.terms[0];
+  return { t: "rel", ops: n.ops.slice(0, i), terms: n.terms.slice(0, i + 1) };
+}
+
 export function toAnswer(n: Node): Answer {
   switch (n.t) {
     case "in": return toAnswer(n.b);
@@ -144,13 +189,16 @@ export function toAnswer(n: Node): Answer {
       if (iv) return { k: "intervals", parts: iv };
       return { k: "list", items: n.items.map(toAnswer) };
     }
+    case "ratio": return { k: "ratio", items: n.items };
     case "rel": {
+      if (n.ops.includes("~")) return toAnswer(exactPart(n));
       if (n.ops.every((o) => o === "=")) {
         const rhsNode = n.terms[n.terms.length - 1];
         return { k: "eq", lhs: n.terms[0], rhs: toAnswer(rhsNode), rhsNode };
       }
       const iv = inequalityIntervals(n);
-      return iv ? { k: "intervals", parts: iv } : { k: "rel", n };
+      const v = [...symbolsOf(n)];
+      return iv ? { k: "intervals", parts: iv, ...(v.length === 1 ? { v: v[0] } : {}) } : { k: "rel", n };
     }
     default: return scalar(n);
   }

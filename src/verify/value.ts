@@ -85,7 +85,7 @@ export function pow(a: Value, b: Value): Value {
   if (a.exact && b.exact && R.isZero(b.im)) {
     const e = b.re;
     if (R.isZero(a.im)) {
-      if (R.isInteger(e)) return tryExact(() => exact(R.pow(a.re, e.n)), () => NAN);
+      if (R.isInteger(e)) return R.isZero(a.re) && e.n < 0n ? NAN : tryExact(() => exact(R.pow(a.re, e.n)), () => NAN);
       // Rational exponent p/k: exact when the k-th root of the base is exact.
       if (e.d <= 64n && a.re.n >= 0n) {
         const k = Number(e.d);

@@ -6,8 +6,8 @@ import { createReadStream } from "node:fs";
 import { AtomicJsonlWriter } from "../io/atomic.ts";
 import { InputError } from "../io/errors.ts";
 import { formatOf, readRecords, type SourceRow } from "../io/records.ts";
-import type { Progress } from "../cli/progress.ts";
-import { nullProgress } from "../cli/progress.ts";
+import type { Progress, StartProgress } from "../io/progress.ts";
+import { nullProgress } from "../io/progress.ts";
 import type { VerifyOptions } from "./options.ts";
 import { VerifierPool } from "./verifier-pool.ts";
 import type { Verdict } from "./verify.ts";
@@ -20,7 +20,7 @@ export interface VerifyFileOptions {
   verify: VerifyOptions;
   /** Worker threads (default: one per core, less one for the main thread). */
   workers?: number;
-  progress?: (label: string, total?: number) => Progress;
+  progress?: StartProgress;
 }
 
 export interface VerifySummary {
@@ -33,6 +33,8 @@ export interface VerifySummary {
   goldUnparsed: number;
   predUnparsed: number;
   timedOut: number;
+  /** Comparisons that can be decided neither way (values too large to evaluate): `correct` is null. */
+  undecided: number;
   errors: number;
   accuracy: number;
   seconds: number;
@@ -73,7 +75,7 @@ export async function verifyFile(o: VerifyFileOptions): Promise<VerifySummary> {
   const pool = new VerifierPool({ workers: o.workers, verify: o.verify });
   const window = pool.size * 512;
   const writer = new AtomicJsonlWriter(o.output);
-  const s = { rows: 0, responses: 0, correct: 0, goldUnparsed: 0, predUnparsed: 0, timedOut: 0, errors: 0 };
+  const s = { rows: 0, responses: 0, correct: 0, goldUnparsed: 0, predUnparsed: 0, timedOut: 0, undecided: 0, errors: 0 };
   const pending: { row: Record<string, unknown>; list: boolean; verdicts: Promise<Verdict[]>; size: number }[] = [];
   let inFlight = 0;
 
@@ -86,9 +88,12 @@ export async function verifyFile(o: VerifyFileOptions): Promise<VerifySummary> {
       s.goldUnparsed += v.status === "gold_unparsed" ? 1 : 0;
       s.predUnparsed += v.status === "pred_unparsed" ? 1 : 0;
       s.timedOut += v.status === "timeout" ? 1 : 0;
+      s.undecided += v.status === "undecided" ? 1 : 0;
       s.errors += v.status === "error" ? 1 : 0;
     }
-    const pick = <K extends "correct" | "predicted" | "reason">(k: K) => (p.list ? verdicts.map((v) => v[k]) : verdicts[0][k]);
+    // an undecided comparison is written as correct: null, which select and mine read as "not verified"
+    const value = (v: Verdict, k: "correct" | "predicted" | "reason") => (k === "correct" && v.status === "undecided" ? null : v[k]);
+    const pick = (k: "correct" | "predicted" | "reason") => (p.list ? verdicts.map((v) => value(v, k)) : value(verdicts[0], k));
     await writer.write({ ...p.row, correct: pick("correct"), predicted: pick("predicted"), reason: pick("reason") });
     bar.tick(1, `${s.correct}/${s.responses} correct`);
   };
@@ -117,7 +122,7 @@ export async function verifyFile(o: VerifyFileOptions): Promise<VerifySummary> {
     input: o.input,
     output: o.output,
     ...s,
-    incorrect: s.responses - s.correct,
+    incorrect: s.responses - s.correct - s.undecided,
     accuracy: s.responses ? s.correct / s.responses : 0,
     seconds: Math.round(seconds * 1000) / 1000,
     perSecond: Math.round(s.responses / Math.max(seconds, 1e-9)),

@@ -1,6 +1,6 @@
 // The people and goods that world problems are about. Quantities of goods that can be split
 // (liters, kilograms, meters) keep fractional answers natural.
-import type { Rng } from "./rng.ts";
+import type { Rng } from "../common/random.ts";
 import type { Cast } from "./problem.ts";
 
 const PEOPLE: readonly (readonly [string, "she" | "he"])[] = [

@@ -5,7 +5,7 @@ import { grade } from "./difficulty.ts";
 import { drawCast } from "./cast.ts";
 import { problemText } from "./problem-text.ts";
 import { applyOp, type Op, type OpKind, type Problem, type ProblemKind } from "./problem.ts";
-import type { Rng } from "./rng.ts";
+import type { Rng } from "../common/random.ts";
 
 const KINDS: readonly OpKind[] = ["add", "sub", "mul", "div", "part"];
 const KIND_WEIGHTS = [3, 3, 2, 2, 2];

@@ -3,7 +3,8 @@
 export { writeWorld, WORLD_FILES, type WorldSummary } from "./write-world.ts";
 export { STYLE_IDS, DEFAULT_STYLE_WEIGHTS, teach, type StyleId } from "./teacher.ts";
 export { generateProblem } from "./generate-problem.ts";
-export { createRng, type Rng } from "./rng.ts";
 export type { WorldConfig } from "./world-config.ts";
 export type { TrainRecord, TestRecord, PretrainRecord } from "./world-records.ts";
 export { MIN_LEVEL, MAX_LEVEL } from "./difficulty.ts";
+export { runWorldStage, worldStageConfig, type WorldStageConfig } from "./world-stage-config.ts";
+export { createRng, type Rng } from "../common/random.ts"; // the world draws with the project's one generator

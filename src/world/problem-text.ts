@@ -2,7 +2,7 @@
 // "think of a number" puzzles. Phrase variants are drawn from the problem's own generator.
 import { show } from "./fraction.ts";
 import { cap } from "./cast.ts";
-import type { Rng } from "./rng.ts";
+import type { Rng } from "../common/random.ts";
 import type { Cast, Op, ProblemKind } from "./problem.ts";
 import type { Frac } from "./fraction.ts";
 

@@ -2,7 +2,7 @@
 // styles and wraps it as <think>...</think>, a short summary and \boxed{answer}.
 import { latex, show } from "./fraction.ts";
 import type { Problem } from "./problem.ts";
-import type { Rng } from "./rng.ts";
+import type { Rng } from "../common/random.ts";
 import type { StyleWriter } from "./styles/style.ts";
 import { terse } from "./styles/terse.ts";
 import { narrative } from "./styles/narrative.ts";

@@ -1,8 +1,9 @@
 // The world's records, as pure generators: each problem is a function of (seed, split, index)
 // alone, and a problem whose text already appeared in an earlier split is skipped, so the test
 // set for a seed never depends on how many train or pretraining problems are asked for.
+import { UsageError } from "../io/errors.ts";
 import { show } from "./fraction.ts";
-import { createRng, type Rng } from "./rng.ts";
+import { createRng, type Rng } from "../common/random.ts";
 import { generateProblem } from "./generate-problem.ts";
 import { expression, type Problem } from "./problem.ts";
 import { STYLE_IDS, teach, type StyleId } from "./teacher.ts";
@@ -52,7 +53,7 @@ export function* problems(cfg: WorldConfig, split: Split, seen: Set<string>): Ge
     const level = rng.int(cfg.minLevel, cfg.maxLevel);
     const p = generateProblem(rng.next() < cfg.unknownShare ? "unknown" : "story", level, rng);
     if (seen.has(p.text)) {
-      if (++misses > 10000) throw new Error(`the world ran out of distinct ${split} problems; widen the level range`);
+      if (++misses > 10000) throw new UsageError(`the world ran out of distinct ${split} problems; widen the level range`);
       continue;
     }
     seen.add(p.text);

@@ -3,11 +3,10 @@
 // a line), tokenizer.txt (every style, for the BPE vocabulary) and manifest.json. Each file is
 // written atomically; nothing in them depends on the clock, so a seed gives byte-identical files.
 import { join } from "node:path";
-import { AtomicJsonlWriter, writeJsonAtomic } from "../io/atomic.ts";
-import { nullProgress, type Progress } from "../cli/progress.ts";
-import { hashFile } from "../pipeline/content-hash.ts";
+import { AtomicJsonlWriter, AtomicTextWriter, writeJsonAtomic } from "../io/atomic.ts";
+import { nullProgress, type Progress } from "../io/progress.ts";
+import { hashFile } from "../common/content-hash.ts";
 import { statSync } from "node:fs";
-import { AtomicTextWriter } from "./text-writer.ts";
 import { pretrainRecord, problems, testRecord, trainRecord, type Split } from "./world-records.ts";
 import type { WorldConfig } from "./world-config.ts";
 

@@ -27,3 +27,23 @@ test("bad values and unknown flags are usage errors naming the flag", () => {
   assert.throws(() => parseArgv(["--topp", "1"], flags), /unknown flag --topp/);
   assert.throws(() => validate(schema, { mode: "c" }), (e: Error) => /--input/.test(e.message) && /--mode/.test(e.message));
 });
+
+test("a --config file's unknown key is an error with a suggestion, like a misspelt flag", async () => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { readConfigFile, flagsOf } = await import("../../src/cli/flags.ts");
+  const schema = z.object({ topP: z.number().default(1), input: z.string() });
+  const file = join(mkdtempSync(join(tmpdir(), "oxa-cfg-")), "c.yaml");
+  writeFileSync(file, "top-p: 0.9\ninput: a.jsonl\n");
+  assert.deepEqual(readConfigFile(file, flagsOf(schema)), { topP: 0.9, input: "a.jsonl" });
+  writeFileSync(file, "top_p: 0.9\ntop-pp: 1\n");
+  assert.throws(() => readConfigFile(file, flagsOf(schema)), /c\.yaml: unknown option "top-pp" \(did you mean top-p\?\)/);
+});
+
+test("a value given both as a positional argument and as its flag is refused", async () => {
+  const { oxa } = await import("../helpers/oxa-cli.ts");
+  const r = oxa(["select", "a.jsonl", "b.jsonl", "--input", "c.jsonl"]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /"a\.jsonl" and --input c\.jsonl both give the input: give it once/);
+});

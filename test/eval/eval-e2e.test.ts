@@ -77,7 +77,7 @@ test("oxa eval on a real tiny model: resume after a kill, metrics from verified 
   assert.equal(samples.length, 48);
   assert.equal(new Set(samples.map((x) => `${x.id}/${x.sample}`)).size, 48, "no sample lost or repeated by the resume");
   const correct = new Map<string, number>();
-  for (const s of samples) correct.set(s.id, (correct.get(s.id) ?? 0) + (verify(gold.get(s.id)!, s.text, { extraction: "strict" }).correct ? 1 : 0));
+  for (const s of samples) correct.set(s.id, (correct.get(s.id) ?? 0) + (verify(gold.get(s.id)!, s.text, { mode: "strict" }).correct ? 1 : 0));
   const details = await readDetails(join(out, "tiny", "arith", "details.jsonl"));
   assert.deepEqual(Object.fromEntries(details.map((d) => [d.id, d.correct])), Object.fromEntries(correct));
   const total = [...correct.values()].reduce((a, b) => a + b, 0);

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { loadBenchmark, parseLabelled } from "../../src/eval/benchmark.ts";
 import { gradeSamples } from "../../src/eval/grade-samples.ts";
 import { cacheEntry, cacheKey, findComplete } from "../../src/eval/sample-cache.ts";
-import { renderCsv, renderMarkdown, renderText } from "../../src/eval/render-table.ts";
+import { renderCsv, renderMarkdown, renderText } from "../../src/report/table.ts";
 import { readResults } from "../../src/eval/read-results.ts";
 import { resolveBucketBase } from "../../src/eval/bucket-base.ts";
 import { InputError, UsageError } from "../../src/io/errors.ts";

@@ -12,8 +12,8 @@ import { verifierGrader } from "../../src/eval/verifier-grader.ts";
 import { loadBenchmark } from "../../src/eval/benchmark.ts";
 import { readDetails } from "../../src/eval/problem-detail.ts";
 import { readResults } from "../../src/eval/read-results.ts";
-import { reportChartIds } from "../../src/report/html-eval-report.ts";
-import { nullProgress } from "../../src/cli/progress.ts";
+import { reportChartIds } from "../../src/eval/eval-report-page.ts";
+import { nullProgress } from "../../src/io/progress.ts";
 import { syntheticGenerator } from "./synthetic-generator.ts";
 
 const FIX = resolve("test/eval/fixtures");
@@ -40,7 +40,7 @@ async function setup() {
     out: join(dir, "out"),
     cacheDir: join(dir, "cache"),
     bucketsFrom: ["base"],
-    verifier: { extraction: "strict" },
+    verifier: { mode: "strict" },
   };
   return { dir, cfg, gen: syntheticGenerator(skill, answers) };
 }
@@ -48,7 +48,7 @@ async function setup() {
 test("eval outputs agree with their details and the report renders every chart without errors", async (t) => {
   const { dir, cfg, gen } = await setup();
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const grader = verifierGrader({ timeoutMs: 2000, extraction: "strict" });
+  const grader = verifierGrader({ timeoutMs: 2000, mode: "strict" });
   const deps = { generate: gen, grade: grader.grade, progress: () => nullProgress, log: () => {} };
   let o;
   try {

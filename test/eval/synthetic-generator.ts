@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { writeFileAtomic } from "../../src/io/atomic.ts";
-import type { Generator } from "../../src/eval/generate-samples.ts";
+import type { Generator } from "../../src/backend/index.ts";
 
 const unit = (...parts: unknown[]) => createHash("sha256").update(parts.join("|")).digest().readUInt32BE(0) / 2 ** 32;
 

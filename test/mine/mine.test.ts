@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
-import { CandidatePool } from "../../src/select/index.ts";
+import { CandidatePool } from "../../src/select/pool.ts";
 import { pickConfidentErrors, runMine } from "../../src/mine/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "oxa-mine-"));

@@ -62,6 +62,15 @@ test("oxa mix CLI: repeated --ce/--ul, --json result", () => {
   const out = join(dir, "cli.jsonl");
   const r = spawnSync(process.execPath, ["bin/oxa.mjs", "mix", "--ce", ce, "--ce", ce, "--ul", ul, "--out", out, "--json"], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), { out, ce: 4, ul: 1, total: 5 });
+  assert.deepEqual(JSON.parse(r.stdout), { out, ce: 4, ul: 1, total: 5, sourceIds: 0 });
   assert.equal(lines(out)[3].id, "ce-3");
+});
+
+test("a row's own id is kept as source_id (the record's id is ce-N / ul-N) and counted", async () => {
+  const withIds = join(dir, "ids.jsonl");
+  writeFileSync(withIds, '{"id":"gsm8k-17","query":"q","response":"r"}\n{"query":"q2","response":"r2"}\n');
+  const out = join(dir, "ids-out.jsonl");
+  const res = await runMix({ ce: [withIds], ul: [], out });
+  assert.equal(res.sourceIds, 1);
+  assert.deepEqual(lines(out).map((r) => [r.id, r.source_id]), [["ce-0", "gsm8k-17"], ["ce-1", undefined]]);
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { hashFile, hashPath } from "../../src/pipeline/content-hash.ts";
+import { hashFile, hashPath } from "../../src/common/content-hash.ts";
 import { HashCache } from "../../src/pipeline/hash-cache.ts";
 import { canonicalJson } from "../../src/pipeline/stage-key.ts";
 import { tmp } from "./fixtures.ts";

@@ -4,11 +4,11 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
-import { defineCommand, type CommandContext } from "../../src/cli/command.ts";
-import { nullProgress } from "../../src/cli/progress.ts";
+import { defineCommand, type CommandContext } from "../../src/command/command.ts";
+import { nullProgress } from "../../src/io/progress.ts";
 import { readRecords } from "../../src/io/records.ts";
 import { writeJsonAtomic } from "../../src/io/atomic.ts";
-import { listFiles } from "../../src/pipeline/content-hash.ts";
+import { listFiles } from "../../src/common/content-hash.ts";
 import { worldCommand } from "../../src/cli/commands/world.ts";
 import { runPipeline, type RunReport } from "../../src/pipeline/index.ts";
 

@@ -59,6 +59,6 @@ test("bad input: missing prompt field, --skip-invalid, empty input, missing mode
   assert.equal(readFileSync(join(dir, "e.jsonl"), "utf8"), "");
   const r4 = oxa(["sample", bad, join(dir, "o2.jsonl"), "--model", join(dir, "nope")]);
   assert.equal(r4.status, 2);
-  assert.match(r4.stderr, /model directory not found/);
+  assert.match(r4.stderr, /--model .*nope: no such directory/);
   assert.ok(!existsSync(join(dir, "o2.jsonl.work")));
 });

@@ -102,7 +102,7 @@ test("bad input: malformed line, missing field, --skip-invalid side file, empty 
 
   const r5 = oxa(["score", bad, join(dir, "o.jsonl"), "--model", join(dir, "no-such-model")]);
   assert.equal(r5.status, 2, r5.stderr);
-  assert.match(r5.stderr, /model directory not found: .*no-such-model/);
+  assert.match(r5.stderr, /--model .*no-such-model: no such directory/);
   writeFileSync(join(dir, "config.json"), "{}");
   const r6 = oxa(["score", bad, join(dir, "o.jsonl"), "--model", dir]);
   assert.equal(r6.status, 2, r6.stderr);

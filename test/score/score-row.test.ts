@@ -1,7 +1,7 @@
 // parseScoreRow: both input shapes, configurable fields, and errors that name file, line and field.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseScoreRow, type ScoreFields } from "../../src/score/index.ts";
+import { parseScoreRow, type ScoreFields } from "../../src/score/score-row.ts";
 
 const fields: ScoreFields = { prompt: "q", response: "a", query: "problem", responses: "solutions" };
 const at = (row: Record<string, unknown>) => ({ row, line: 7, file: "d.jsonl" });

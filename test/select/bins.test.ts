@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { binIndex, binLayout, flatTargets, gaussianTargets } from "../../src/select/index.ts";
+import { binIndex, binLayout, flatTargets, gaussianTargets } from "../../src/select/bins.ts";
 
 // Independent computation: the pdf written out with Math.pow, normalised, and the leftover units
 // placed by ranking fractional parts with a separate sort (value desc, index asc).

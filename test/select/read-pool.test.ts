@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parseNumber } from "../../src/select/json-line-scanner.ts";
-import { readPool, type CandidateRule, type PoolFields } from "../../src/select/index.ts";
+import { readPool, type PoolFields } from "../../src/select/index.ts";
+import type { CandidateRule } from "../../src/select/candidate-rules.ts";
 import { InputError } from "../../src/io/errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "oxa-read-pool-"));
@@ -19,7 +20,7 @@ const asciiJson = (v: unknown) => JSON.stringify(v).replace(/[\u007f-\uffff]/g, 
 const row = fc.record({
   query: fc.oneof(fc.constantFrom("a/b", "ünïcode ∑", "x\\frac{1}{2}", 'say "hi"', "tab\there"), fc.string({ unit: "binary", maxLength: 12 })),
   response: fc.oneof(fc.string({ maxLength: 40 }), fc.constant(null)),
-  ppl: fc.oneof(fc.double({ min: 0.5, max: 20, noNaN: true }), fc.constant(null), fc.integer({ min: 1, max: 9 })),
+  ppl: fc.oneof(fc.double({ min: 1, max: 20, noNaN: true }), fc.constant(null), fc.integer({ min: 1, max: 9 })),
   len: fc.integer({ min: 0, max: 40000 }),
   correct: fc.constantFrom(true, false, null, 0, 1),
   extra: fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 })),
@@ -139,4 +140,20 @@ test("split across worker threads, the pool is the same as read by one thread; e
   text[2500] = text[2500].replace('"len":', '"len":"x","was":');
   writeFileSync(bad, text.join("\n") + "\n");
   await assert.rejects(readPool(bad, { fields, rule: rule(fields), threads: 2, parallelFrom: 0 }), (e: Error) => e instanceof InputError && e.line === 2501 && e.field === "len");
+});
+
+test("values out of their range are refused naming file, line and field, on the fast path and the JSON path alike", async () => {
+  const cases: [string, RegExp][] = [
+    ['{"query":"q","response":"r","ppl":-3,"len":5,"correct":true}', /line 1, field "ppl": a perplexity is at least 1, got -3/],
+    ['{"query":"q","response":"r","ppl":0,"len":5,"correct":true}', /field "ppl": a perplexity is at least 1, got 0/],
+    ['{"query":"q","response":"r","ppl":2,"len":-1,"correct":true}', /field "len": a token length is a whole number ≥ 0, got -1/],
+    ['{"query":"q","response":"r","ppl":2,"len":2.5,"correct":true}', /field "len": a token length is a whole number ≥ 0, got 2.5/],
+    ['{"query":"q","response":"r","ppl":1e400,"len":5,"correct":true}', /field "ppl": expected a finite number, got Infinity/],
+    ['{"query":"q","responses":["a","b"],"ppl":[2,0.2],"len":[3,4],"correct":[true,true]}', /field "ppl\[1\]": a perplexity is at least 1/],
+  ];
+  for (const [i, [line, pattern]] of cases.entries()) {
+    const jsonl = join(dir, `range-${i}.jsonl`);
+    writeFileSync(jsonl, line + "\n");
+    await assert.rejects(readPool(jsonl, { fields: { ...fields, response: line.includes("responses") ? "responses" : "response" }, rule: keepScored }), (e: Error) => e instanceof InputError && pattern.test(e.message));
+  }
 });

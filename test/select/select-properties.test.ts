@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { CandidatePool, binIndex, binLayout, gaussianTargets, randomKey, selectCandidates, type SelectOptions } from "../../src/select/index.ts";
+import { CandidatePool } from "../../src/select/pool.ts";
+import { binIndex, binLayout, gaussianTargets } from "../../src/select/bins.ts";
+import { randomKey } from "../../src/common/random.ts";
+import { selectCandidates, type SelectOptions } from "../../src/select/select-candidates.ts";
 
 interface Cand {
   q: number;

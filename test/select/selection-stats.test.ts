@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { CandidatePool, selectCandidates, selectionChart, selectionStats, type SelectOptions } from "../../src/select/index.ts";
+import { CandidatePool } from "../../src/select/pool.ts";
+import { selectCandidates, type SelectOptions } from "../../src/select/select-candidates.ts";
+import { selectionChart } from "../../src/select/selection-chart.ts";
+import { selectionStats } from "../../src/select/selection-stats.ts";
 
 const summary = { file: "x.jsonl", format: "jsonl" as const, rows: 0, responses: 0, kept: 0, queries: 0, excluded: {} };
 const o: SelectOptions = { strategy: "gaussian", n: 30, perQuery: 1, seed: 1, mu: 2.0, sigma: 0.5, minPpl: 1.0, maxPpl: 3.0, binWidth: 0.25, redistribute: false };

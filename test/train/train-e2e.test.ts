@@ -70,11 +70,35 @@ test("oxa train --processes 2 runs under accelerate launch and gives the single-
   for (let i = 0; i < 2; i++) {
     for (const k of ["ce_loss", "ul_loss", "grad_norm"]) assert.ok(Math.abs(a[i][k] - b[i][k]) <= 1e-5 * Math.abs(a[i][k]), `${k} step ${i + 1}`);
   }
+  // a resume that changes an option, the data or the batches is refused before anything is touched
+  const recordsBefore = readFileSync(join(dir, "one", "records.jsonl"), "utf8");
+  let refused = oxa([data, "--model", model, ...BASE, "--epochs", "1", "--out", join(dir, "one"), "--resume", "--lr", "2e-3"]);
+  assert.equal(refused.status, 2, refused.stderr);
+  assert.match(refused.stderr, /--resume: options differ from the interrupted run's \(lr 0\.001 -> 0\.002\); pass the same options, or --resume-with-changes/);
+  const changed = join(dir, "changed.jsonl");
+  writeFileSync(changed, readFileSync(data, "utf8").replace('"id":"r3","prompt":"', '"id":"r3","prompt":"X'));
+  refused = oxa([changed, "--model", model, ...BASE, "--epochs", "1", "--out", join(dir, "one"), "--resume"]);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /--resume: the training data differs from the interrupted run's/);
+  refused = oxa([data, "--model", model, ...BASE, "--epochs", "1", "--seed", "5", "--out", join(dir, "one"), "--resume"]);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /--resume: the batch schedule differs from the interrupted run's \(seed 0 -> 5\)/);
+  assert.equal(readFileSync(join(dir, "one", "records.jsonl"), "utf8"), recordsBefore);
+  assert.deepEqual(jsonl(join(dir, "one", "metrics.jsonl")).map((m) => m.step), [1, 2]);
   // the stopped single-process run resumes: same records and schedule, so the checkpoint is accepted
   const resumed = oxa([data, "--model", model, ...BASE, "--epochs", "1", "--out", join(dir, "one"), "--resume"]);
   assert.equal(resumed.status, 0, resumed.stderr);
   assert.equal(JSON.parse(resumed.stdout).resumedFrom, 2);
   assert.deepEqual(jsonl(join(dir, "one", "metrics.jsonl")).map((m) => m.step), [1, 2, 3]);
+  // --resume-with-changes continues with the new learning rate and records the change
+  const three = [data, "--model", model, ...BASE, "--epochs", "1", "--out", join(dir, "three")];
+  assert.equal(oxa([...three, "--stop-after", "1"]).status, 0);
+  const withChanges = oxa([...three, "--resume", "--resume-with-changes", "--lr", "2e-3"]);
+  assert.equal(withChanges.status, 0, withChanges.stderr);
+  const summary = JSON.parse(withChanges.stdout);
+  assert.equal(summary.resumedFrom, 1);
+  assert.deepEqual(summary.resumeChanges, { lr: [0.001, 0.002] });
+  assert.match(withChanges.stderr, /--resume-with-changes: lr was 0\.001, now 0\.002/);
 });
 
 test("errors before training: an empty UL pool, a bad record, a cutoff beyond the model", async () => {

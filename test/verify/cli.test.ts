@@ -18,7 +18,7 @@ test("oxa verify adds correct / predicted / reason to every row, lists for list 
   ];
   writeFileSync(input, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
   const out = join(dir, "out.jsonl");
-  const r = run(["--input", input, "--output", out, "--gold-field", "answer", "--response-field", "completion", "--strict", "--workers", "2", "--json"]);
+  const r = run(["--input", input, "--output", out, "--gold-field", "answer", "--response-field", "completion", "--mode", "strict", "--workers", "2", "--json"]);
   assert.equal(r.status, 0, r.stderr);
   const lines = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
   assert.deepEqual(lines.map((l) => l.id), [1, 2, 3]);
@@ -47,4 +47,20 @@ test("a row without the gold field is a usage error naming file, line and field;
   assert.equal(r.status, 2);
   assert.match(r.stderr, /in\.jsonl, line 2, field "gold"/);
   assert.equal(existsSync(out), false);
+});
+
+test("every verifier option on the command line reaches the verifier (--list-order)", async () => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { oxa, readJsonl } = await import("../helpers/oxa-cli.ts");
+  const d = mkdtempSync(join(tmpdir(), "oxa-verify-order-"));
+  const input = join(d, "in.jsonl");
+  writeFileSync(input, JSON.stringify({ gold: "1, 2, 3", response: "The first terms are \\boxed{3, 2, 1}." }) + "\n");
+  for (const [order, expected] of [["unordered", true], ["ordered", false]] as const) {
+    const out = join(d, `${order}.jsonl`);
+    const r = oxa(["verify", input, out, "--list-order", order]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readJsonl(out)[0].correct, expected, order);
+  }
 });

@@ -17,7 +17,7 @@ test("teacher responses verify against their exact answers and not against a nei
           const p = generateProblem(kind, level, rng);
           const response = teach(p, style, rng);
           for (const gold of [show(p.answer), latex(p.answer)]) {
-            const v = verify(gold, response, { extraction: "strict" });
+            const v = verify(gold, response, { mode: "strict" });
             assert.equal(v.correct, true, `${gold} vs …${response.slice(-80)}: ${v.reason}`);
           }
           const off = add(p.answer, frac(1n, 7n));

@@ -127,7 +127,7 @@ test("the tests' own checker rejects false claims and ignores algebra with x", (
 });
 
 test("oxa world: flags, --json, and clear errors for bad styles and levels", async () => {
-  const { runCommand } = await import("../../src/cli/command.ts");
+  const { runCommand } = await import("../../src/cli/run-command.ts");
   const { worldCommand } = await import("../../src/cli/commands/world.ts");
   const { PassThrough } = await import("node:stream");
   const io = () => {

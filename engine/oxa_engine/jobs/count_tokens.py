@@ -9,7 +9,7 @@ from transformers import AutoTokenizer
 
 from ..device import check_model_dir
 from ..protocol import Progress
-from ..records import ResumableOutput, read_jsonl, require
+from ..records import ResumableOutput, read_jsonl, require, write_batched
 from ..train.encode import Encoder
 
 
@@ -18,23 +18,20 @@ def run(spec: dict) -> dict:
     tok = AutoTokenizer.from_pretrained(spec["model"], local_files_only=True)
     encode = Encoder(tok, spec["chat"], spec["strip_default_system_prompt"], spec["append_eos"])
     out = ResumableOutput(spec["output"])
-    order, pending = [], []
-    progress = Progress(None, "records")
-    for lineno, row in read_jsonl(spec["input"]):
-        rid = require(row, "id", str, spec["input"], lineno)
-        require(row, "prompt", str, spec["input"], lineno)
-        require(row, "response", str, spec["input"], lineno)
-        order.append(rid)
-        if out.is_done(rid):
-            continue
-        seq = encode({**row, "loss_type": 0})
-        pending.append({"id": rid, "n_tokens": len(seq.ids), "n_prompt": seq.n_prompt})
-        if len(pending) >= 1000:
-            out.write(pending)
-            progress.advance(len(pending))
-            pending = []
-    out.write(pending)
-    progress.advance(len(pending), force=True)
+    order: list[str] = []
+
+    def lengths():
+        for lineno, row in read_jsonl(spec["input"]):
+            rid = require(row, "id", str, spec["input"], lineno)
+            require(row, "prompt", str, spec["input"], lineno)
+            require(row, "response", str, spec["input"], lineno)
+            order.append(rid)
+            if out.is_done(rid):
+                continue
+            seq = encode({**row, "loss_type": 0})
+            yield {"id": rid, "n_tokens": len(seq.ids), "n_prompt": seq.n_prompt}
+
+    write_batched(out, lengths(), Progress(None, "records"))
     from transformers import AutoConfig
 
     config = AutoConfig.from_pretrained(spec["model"], local_files_only=True)

@@ -50,10 +50,6 @@ def _load_model(spec: dict):
         config.rope_parameters = {**(getattr(config, "rope_parameters", None) or {"rope_type": "default"}), "rope_theta": spec["rope_theta"]}
     if spec["max_position_embeddings"] is not None:
         config.max_position_embeddings = spec["max_position_embeddings"]
-    if config.max_position_embeddings < spec["cutoff"]:
-        raise JobError(
-            f"the model's max_position_embeddings ({config.max_position_embeddings}) is below the cutoff ({spec['cutoff']}): "
-            "lower --cutoff or raise --max-position-embeddings (with --rope-theta)", "model")
     dtype = {"auto": torch.float32, "float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[spec["dtype"]]
     tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
     model = AutoModelForCausalLM.from_pretrained(path, config=config, local_files_only=True, dtype=dtype)
@@ -122,9 +118,6 @@ def run(spec: dict) -> dict:
         n_ul = sum(store.loss_types[r] for r in rows)
         n_ce = len(rows) - n_ul
         seqs = [encode(store.get(r)) for r in rank_slice(rows, accelerator.process_index, world)]
-        too_long = [len(s.ids) for s in seqs if len(s.ids) > spec["cutoff"]]
-        if too_long:
-            raise JobError(f"step {step + 1}: a scheduled sequence has {too_long[0]} tokens, over the cutoff {spec['cutoff']} (the schedule should have dropped it)", "schedule")
         t0 = time.perf_counter()
         stats, tokens = accumulate_gradients(accelerator, model, seqs, n_ce, n_ul, spec["micro_batch_size"], pad_id)
         loss = stats["ce_loss"] + spec["alpha"] * stats["ul_loss"]

@@ -1,9 +1,12 @@
 """The batch schedule TypeScript composed, and random access to the records it names.
 
 schedule.json: {version: 1, records: <path of records.jsonl>, n_records, global_batch,
-ul_per_batch, epochs, seed, batches: [{epoch, rows: [record index, ...]}, ...]}. records.jsonl holds
-one {id, prompt, response, loss_type} per line; a row index is a 0-based line number. Everything
-here is checked before training starts, so a bad schedule never costs a training step.
+ul_per_batch, epochs, seed, wrap, mode, cutoff, dropped, batches: [{epoch, rows: [record index, ...]}]},
+validated against the JSON Schema TypeScript generates from its own schema (src/engine/schedule-file.ts,
+"files.schedule" in job_schema.json). records.jsonl holds one {id, prompt, response, loss_type} per
+line; a row index is a 0-based line number. Everything here is checked before training starts, so a
+bad schedule never costs a training step. Sequences over the cutoff were dropped by TypeScript when
+it composed the schedule; the engine trains on whatever the schedule names.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..protocol import JobError
+from ..protocol import JobError, load_schema
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,12 @@ def load_schedule(path: str, world: int) -> tuple[Schedule, RecordStore]:
         doc = json.loads(raw)
     except json.JSONDecodeError as e:
         _fail(path, f"not JSON ({e.msg})")
-    for key in ("records", "global_batch", "ul_per_batch", "batches"):
-        if key not in doc:
-            _fail(path, f"missing field \"{key}\"")
+    import jsonschema
+
+    errors = sorted(jsonschema.Draft202012Validator(load_schema()["files"]["schedule"]).iter_errors(doc), key=lambda e: list(e.path))
+    if errors:
+        where = lambda e: f"field \"{'.'.join(map(str, e.path))}\"" if e.path else "the document"
+        _fail(path, "; ".join(f"{where(e)}: {e.message}" for e in errors[:3]))
     records = str((p.parent / doc["records"]).resolve()) if not Path(doc["records"]).is_absolute() else doc["records"]
     store = RecordStore(records)
     if doc.get("n_records") is not None and doc["n_records"] != len(store):
@@ -100,6 +106,6 @@ def load_schedule(path: str, world: int) -> tuple[Schedule, RecordStore]:
         if n_ul != k:
             _fail(path, f"batch {i} holds {n_ul} UL records, expected {k} (records file changed since composing?)")
         batches.append(rows)
-        epochs.append(int(b.get("epoch", 0)))
+        epochs.append(b["epoch"])
     sched = Schedule(str(p), hashlib.sha256(raw).hexdigest(), records, gb, k, epochs, batches)
     return sched, store

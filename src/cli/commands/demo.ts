@@ -1,6 +1,6 @@
 // `oxa demo`: the whole OXA experiment on the built-in world, no downloads, no GPU needed.
 import { z } from "zod";
-import { defineCommand } from "../command.ts";
+import { defineCommand } from "../../command/command.ts";
 import { runDemo, type DemoOutcome } from "../../demo/run-demo.ts";
 import { ARMS } from "../../demo/demo-pipeline.ts";
 

@@ -1,5 +1,5 @@
 // The command table: one file per command, listed here in the order --help shows them.
-import type { Command } from "../command.ts";
+import type { Command } from "../../command/command.ts";
 import { worldCommand } from "./world.ts";
 import { verifyCommand } from "./verify.ts";
 import { runPipelineCommand } from "./run.ts";

@@ -1,18 +1,6 @@
 // `oxa mix`: one training file from CE rows (the selection) and UL rows (the mined errors).
-import { z } from "zod";
-import { defineCommand } from "../command.ts";
-import { REASONING_SUFFIX, runMix, type MixResult } from "../../mix/index.ts";
-
-const schema = z.object({
-  ce: z.array(z.string()).default([]).describe("rows to promote (loss_type 0), e.g. the output of oxa select; repeatable"),
-  ul: z.array(z.string()).default([]).describe("rows to suppress (loss_type 1), e.g. the output of oxa mine; repeatable"),
-  out: z.string().describe("the training file: JSONL of {id, prompt, response, loss_type, query, ...}"),
-  alpaca: z.string().optional().describe("also write LLaMA-Factory alpaca JSON (instruction, input, output, history, loss_type)"),
-  messages: z.string().optional().describe("also write chat messages JSONL ({id, messages, loss_type})"),
-  suffix: z.string().default(REASONING_SUFFIX).describe("appended to each query to make the prompt (\"\" for none)"),
-  queryField: z.string().default("query").describe("field holding the query"),
-  responseField: z.string().default("response").describe("field holding the response"),
-});
+import { defineCommand } from "../../command/command.ts";
+import { mixConfig, runMix, type MixResult } from "../../mix/index.ts";
 
 export const mixCommand = defineCommand({
   name: "mix",
@@ -25,11 +13,20 @@ decides which records share a batch.`,
     "oxa mix --ce sel.jsonl --ul errors.jsonl --out oxa-full.jsonl --alpaca oxa-full.json",
     "oxa mix --ce sel.jsonl --out plain.jsonl --suffix '' --messages plain.messages.jsonl",
   ],
-  schema,
+  schema: mixConfig,
+  files: (c) => ({
+    inputs: [...c.ce.map((path) => ({ option: "--ce", path })), ...c.ul.map((path) => ({ option: "--ul", path }))],
+    outputs: [
+      { option: "--out", path: c.out },
+      ...(c.alpaca ? [{ option: "--alpaca", path: c.alpaca }] : []),
+      ...(c.messages ? [{ option: "--messages", path: c.messages }] : []),
+    ],
+  }),
   async run(c, ctx) {
     return runMix({ ...c, fields: { query: c.queryField, response: c.responseField }, progress: ctx.progress });
   },
   format: (r: MixResult) =>
     `mixed ${r.total} records (${r.ce} CE, ${r.ul} UL) into ${r.out}` +
-    `${r.alpaca ? `\n  alpaca:   ${r.alpaca}` : ""}${r.messages ? `\n  messages: ${r.messages}` : ""}\n`,
+    `${r.alpaca ? `\n  alpaca:   ${r.alpaca}` : ""}${r.messages ? `\n  messages: ${r.messages}` : ""}\n` +
+    (r.sourceIds ? `  ${r.sourceIds} rows had an id of their own: kept as source_id (the records' ids are ce-N / ul-N)\n` : ""),
 });

@@ -1,6 +1,7 @@
 // `oxa run`: runs a pipeline file of named stages, each one of our commands, with caching and resume.
 import { z } from "zod";
-import { defineCommand } from "../command.ts";
+import { defineCommand } from "../../command/command.ts";
+import { StageError } from "../../io/errors.ts";
 import { formatSummary, runPipeline, type RunReport } from "../../pipeline/index.ts";
 
 const schema = z.object({
@@ -31,7 +32,7 @@ was in. See docs/pipeline.md.`,
       if (ctx.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
       else ctx.log(formatSummary(report));
       const failed = report.stages.find((s) => s.status === "failed")!;
-      throw new Error(`stage "${failed.name}" (oxa ${failed.uses}) failed: ${failed.error}`);
+      throw new StageError(`stage "${failed.name}" (oxa ${failed.uses}) failed: ${failed.error}`);
     }
     return report;
   },

@@ -11,3 +11,11 @@ export const countTokensSpec = z.object({
   append_eos: z.boolean().default(true).describe("as in train"),
   chat,
 });
+
+export const countTokensResult = z.object({
+  records: z.number().int().min(0),
+  max_position_embeddings: z.number().int().positive().nullable().describe("the model's context length, when its config names one"),
+});
+
+/** One line of the output. */
+export const tokenCountRecord = z.object({ id: z.string(), n_tokens: z.number().int().min(0), n_prompt: z.number().int().min(0) });

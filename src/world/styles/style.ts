@@ -1,7 +1,7 @@
 // What a teacher style is: a pure function from a problem to the text inside <think>, the summary
 // sentence and the notation of the boxed answer.
 import type { Problem } from "../problem.ts";
-import type { Rng } from "../rng.ts";
+import type { Rng } from "../../common/random.ts";
 
 export interface Solution {
   /** Lines of reasoning (inside <think>...</think>). */

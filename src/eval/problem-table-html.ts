@@ -1,8 +1,8 @@
 // Per-problem results of one benchmark as a collapsible HTML table: one row per problem, one
 // cell per model with its correct count out of n, shaded by the success rate, so problems that
 // one model solves and another never does stand out at a glance.
-import type { ProblemDetail } from "../eval/problem-detail.ts";
-import { esc } from "./html-axes.ts";
+import type { ProblemDetail } from "./problem-detail.ts";
+import { esc } from "../report/html-axes.ts";
 
 export function problemTable(bench: string, byModel: Readonly<Record<string, readonly ProblemDetail[]>>): string {
   const labels = Object.keys(byModel);

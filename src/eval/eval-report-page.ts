@@ -1,15 +1,15 @@
 // The evaluation report: one self-contained HTML file with the comparison tables, Pass@1 with
 // standard errors, Pass@k' curves per benchmark, policy entropy, output-length histograms and,
 // when a base was given, the Pass@1 gain per difficulty bucket.
-import type { EvalResults } from "../eval/results.ts";
-import { bucketTable, longTable, sharedK, wideTable } from "../eval/comparison-table.ts";
-import { barChart } from "./html-bar-chart.ts";
-import { lineChart } from "./html-line-chart.ts";
-import { histogram } from "./html-histogram.ts";
-import { htmlPage, htmlTable } from "./html-page.ts";
-import { esc } from "./html-axes.ts";
-import { problemTable } from "./html-problem-table.ts";
-import type { ProblemDetail } from "../eval/problem-detail.ts";
+import type { EvalResults } from "./results.ts";
+import { bucketTable, longTable, sharedK, wideTable } from "./comparison-table.ts";
+import { barChart } from "../report/html-bar-chart.ts";
+import { lineChart } from "../report/html-line-chart.ts";
+import { histogram } from "../report/html-histogram.ts";
+import { htmlPage, htmlTable } from "../report/html-page.ts";
+import { esc } from "../report/html-axes.ts";
+import { problemTable } from "./problem-table-html.ts";
+import type { ProblemDetail } from "./problem-detail.ts";
 
 /** Per model label, per benchmark: the per-problem details. */
 export type DetailsByModel = Readonly<Record<string, Readonly<Record<string, readonly ProblemDetail[]>>>>;

@@ -1,35 +1,11 @@
-// A command is typed data: a zod schema (its flags, defaults, validation and help), examples,
-// and a run function that receives the validated, readonly config. Commands stay thin: they
-// parse, validate and call a stage.
-import { z } from "zod";
-import { createProgress, nullProgress, type Progress } from "./progress.ts";
-import { flagsOf, kebab, parseArgv, readConfigFile, validate } from "./flags.ts";
+// Runs one command from the command line: argv (and --config) -> the command's schema -> run ->
+// the result on stdout (JSON with --json), and the --help text derived from the same schema.
+import { runChecked, type Command, type CommandContext } from "../command/command.ts";
+import { createProgress } from "./progress.ts";
+import { nullProgress } from "../io/progress.ts";
+import { flagsOf, parseArgv, readConfigFile, validate } from "./flags.ts";
+import { kebab } from "../common/casing.ts";
 import { UsageError } from "../io/errors.ts";
-
-export interface CommandContext {
-  /** True when --json was given: the result goes to stdout as JSON, people's text to stderr. */
-  json: boolean;
-  /** A message for people (stderr), never mixed into machine output. */
-  log(message: string): void;
-  progress(label: string, total?: number): Progress;
-}
-
-export interface Command<S extends z.ZodObject = z.ZodObject, R = unknown> {
-  name: string;
-  summary: string;
-  description?: string;
-  examples: string[];
-  schema: S;
-  /** Schema keys filled from positional arguments, in order. */
-  positionals?: string[];
-  run(config: Readonly<z.infer<S>>, ctx: CommandContext): Promise<R>;
-  /** Human rendering of the result (stdout) when --json is not given. */
-  format?(result: R): string;
-}
-
-export function defineCommand<S extends z.ZodObject, R>(cmd: Command<S, R>): Command<S, R> {
-  return cmd;
-}
 
 export function helpText(cmd: Command): string {
   const flags = flagsOf(cmd.schema);
@@ -40,7 +16,7 @@ export function helpText(cmd: Command): string {
   const rows = flags.map((f) => {
     const type = f.kind === "boolean" ? "" : f.kind === "array" ? ` <${f.item}>...` : f.kind === "enum" ? ` <${f.choices!.join("|")}>` : ` <${f.kind}>`;
     const left = `  --${f.flag}${type}`;
-    const dflt = f.defaultValue !== undefined && f.defaultValue !== false && !(Array.isArray(f.defaultValue) && f.defaultValue.length === 0)
+    const dflt = f.defaultValue !== undefined && f.defaultValue !== null && f.defaultValue !== false && !(Array.isArray(f.defaultValue) && f.defaultValue.length === 0)
       ? ` (default: ${JSON.stringify(f.defaultValue)})`
       : f.required ? " (required)" : "";
     return [left, `${f.description}${dflt}`] as const;
@@ -62,10 +38,13 @@ export async function runCommand(cmd: Command, argv: string[], io = { stdout: pr
     io.stdout.write(helpText(cmd));
     return 0;
   }
-  const values: Record<string, unknown> = parsed.config ? readConfigFile(parsed.config) : {};
+  const values: Record<string, unknown> = parsed.config ? readConfigFile(parsed.config, flags) : {};
   const pos = cmd.positionals ?? [];
   if (parsed.positionals.length > pos.length) throw new UsageError(`unexpected argument "${parsed.positionals[pos.length]}"; see oxa ${cmd.name} --help`);
-  parsed.positionals.forEach((p, i) => (values[pos[i]] = p));
+  parsed.positionals.forEach((p, i) => {
+    if (pos[i] in parsed.values) throw new UsageError(`"${p}" and --${kebab(pos[i])} ${String(parsed.values[pos[i]])} both give the ${kebab(pos[i])}: give it once`);
+    values[pos[i]] = p;
+  });
   Object.assign(values, parsed.values);
   const config = validate(cmd.schema, values);
   const ctx: CommandContext = {
@@ -73,7 +52,7 @@ export async function runCommand(cmd: Command, argv: string[], io = { stdout: pr
     log: (m) => io.stderr.write(m + "\n"),
     progress: (label, total) => (io.stderr === process.stderr ? createProgress(label, total) : nullProgress),
   };
-  const result = await cmd.run(Object.freeze(config), ctx);
+  const result = await runChecked(cmd, Object.freeze(config), ctx);
   if (parsed.json) io.stdout.write(JSON.stringify(result ?? null, null, 2) + "\n");
   else if (cmd.format && result !== undefined) io.stdout.write(cmd.format(result));
   return 0;
