@@ -3,7 +3,7 @@
 // pick the confident errors, and write them (JSONL, PPL ascending) with a JSON summary.
 import { OutputGroup } from "../io/atomic.ts";
 import { nullProgress, type Progress, type StartProgress } from "../io/progress.ts";
-import { besideOut, portableSummary, readPool, writeChosen, type PoolFields, type PoolSummary } from "../select/index.ts";
+import { besideOut, portableSummary, readPool, writeChosen, type DuplicateReport, type PoolFields, type PoolSummary } from "../select/index.ts";
 import { pickConfidentErrors } from "./pick-confident-errors.ts";
 
 /** The paper's settings: K = 50,000, one per query, PPL floor 1.2. */
@@ -32,6 +32,8 @@ export interface MineResult {
   candidates: number;
   queries: number;
   excluded: Record<string, number>;
+  /** Repeated (query, response) rows left out, the first one named. */
+  duplicates: DuplicateReport;
   ppl: { min: number | null; max: number | null };
   input: PoolSummary;
 }
@@ -52,6 +54,7 @@ export async function runMine(o: MineRun): Promise<MineResult> {
     candidates: summary.kept,
     queries: summary.queries,
     excluded: summary.excluded,
+    duplicates: summary.duplicates,
     ppl: picked.length ? { min: pool.ppl[picked[0]], max: pool.ppl[picked[picked.length - 1]] } : { min: null, max: null },
     input: summary,
   };

@@ -6,7 +6,8 @@
 
 const BUCKET_BITS = 6;
 
-export function denseQueryIds(h0: Uint32Array, h1: Uint32Array, n: number): { ids: Int32Array; count: number } {
+/** Also says which ids occur more than once (`repeated[id]` = 1). */
+export function denseQueryIds(h0: Uint32Array, h1: Uint32Array, n: number): { ids: Int32Array; count: number; repeated: Uint8Array } {
   const buckets = 1 << BUCKET_BITS;
   const shift = 32 - BUCKET_BITS;
   const starts = new Int32Array(buckets + 1);
@@ -33,6 +34,7 @@ export function denseQueryIds(h0: Uint32Array, h1: Uint32Array, n: number): { id
   const mask = cap - 1;
   const slots = new Int32Array(cap); // bucket-order position + 1 of the slot's first holder; 0 = empty
   const sortedIds = new Int32Array(n);
+  const repeated = new Uint8Array(n);
   let count = 0;
   for (let b = 0; b < buckets; b++) {
     slots.fill(0);
@@ -49,6 +51,7 @@ export function denseQueryIds(h0: Uint32Array, h1: Uint32Array, n: number): { id
         }
         if (a0[j] === a && a1[j] === c) {
           sortedIds[k] = sortedIds[j];
+          repeated[sortedIds[j]] = 1;
           break;
         }
         s = (s + 1) & mask;
@@ -57,5 +60,5 @@ export function denseQueryIds(h0: Uint32Array, h1: Uint32Array, n: number): { id
   }
   const ids = new Int32Array(n);
   for (let k = 0; k < n; k++) ids[order[k]] = sortedIds[k];
-  return { ids, count };
+  return { ids, count, repeated: repeated.subarray(0, count) };
 }

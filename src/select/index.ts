@@ -6,4 +6,5 @@ export { STRATEGIES, type Strategy } from "./select-candidates.ts";
 export { poolFieldFlags, poolFieldsOf } from "./pool-field-flags.ts";
 export { readPool, type PoolSummary } from "./read-pool.ts";
 export { type PoolFields } from "./row-facts.ts";
+export { duplicateNote, type DuplicateReport } from "./drop-duplicates.ts";
 export { writeChosen, besideOut, portableSummary } from "./write-chosen.ts";

@@ -14,6 +14,9 @@ export interface PoolPart {
   size: number;
   h0: Uint32Array;
   h1: Uint32Array;
+  /** The response's fingerprint (response-fingerprint.ts): equal texts give equal lanes. */
+  r0: Uint32Array;
+  r1: Uint32Array;
   ppl: Float64Array;
   len: Float64Array;
   flags: Uint8Array;
@@ -31,13 +34,15 @@ export interface PoolPart {
   error?: PartError;
 }
 
-const COLUMNS = ["h0", "h1", "ppl", "len", "flags", "line", "offset", "bytes", "item"] as const;
+const COLUMNS = ["h0", "h1", "r0", "r1", "ppl", "len", "flags", "line", "offset", "bytes", "item"] as const;
 
 export function emptyPart(capacity = 1024): PoolPart {
   return {
     size: 0,
     h0: new Uint32Array(capacity),
     h1: new Uint32Array(capacity),
+    r0: new Uint32Array(capacity),
+    r1: new Uint32Array(capacity),
     ppl: new Float64Array(capacity),
     len: new Float64Array(capacity),
     flags: new Uint8Array(capacity),
@@ -52,11 +57,13 @@ export function emptyPart(capacity = 1024): PoolPart {
   };
 }
 
-export function pushToPart(p: PoolPart, h0: number, h1: number, ppl: number, len: number, flags: number, line: number, offset: number, bytes: number, item: number): void {
+export function pushToPart(p: PoolPart, h0: number, h1: number, r0: number, r1: number, ppl: number, len: number, flags: number, line: number, offset: number, bytes: number, item: number): void {
   if (p.size === p.h0.length) growPart(p, p.size * 2);
   const i = p.size++;
   p.h0[i] = h0;
   p.h1[i] = h1;
+  p.r0[i] = r0;
+  p.r1[i] = r1;
   p.ppl[i] = ppl;
   p.len[i] = len;
   p.flags[i] = flags;

@@ -12,6 +12,7 @@ import { exclusionOf, type CandidateRule } from "./candidate-rules.ts";
 import { CandidatePool } from "./pool.ts";
 import { emptyPart, partError, type PoolPart } from "./pool-part.ts";
 import { denseQueryIds } from "./dense-query-ids.ts";
+import { dropDuplicates, type DuplicateReport } from "./drop-duplicates.ts";
 import type { PoolFields } from "./row-facts.ts";
 import { addRow, scanRange } from "./scan-range.ts";
 import type { ScanJob } from "./scan-worker.ts";
@@ -38,6 +39,8 @@ export interface PoolSummary {
   kept: number;
   queries: number;
   excluded: Record<string, number>;
+  /** Repeated (query, response) rows, left out of the pool; the first is named. */
+  duplicates: DuplicateReport;
 }
 
 export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ pool: CandidatePool; summary: PoolSummary }> {
@@ -67,7 +70,13 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
     }
     parts = [part];
   }
-  return merge(path, format, parts);
+  const { pool, summary, r0, r1, repeated } = merge(path, format, parts);
+  summary.duplicates = await dropDuplicates(pool, { r0, r1, repeated }, path, opts.fields);
+  if (summary.duplicates.count > 0) {
+    summary.excluded.duplicate = summary.duplicates.count;
+    summary.kept = pool.size;
+  }
+  return { pool, summary };
 }
 
 /** Offsets where the parts start (each just after a newline), plus the file size at the end. */
@@ -110,8 +119,8 @@ function scanInWorker(job: ScanJob): Promise<PoolPart> {
 }
 
 /** Concatenates parts in file order, numbering lines globally, and gives queries dense ids. */
-function merge(file: string, format: Format, parts: PoolPart[]): { pool: CandidatePool; summary: PoolSummary } {
-  const summary: PoolSummary = { file, format, rows: 0, responses: 0, kept: 0, queries: 0, excluded: {} };
+function merge(file: string, format: Format, parts: PoolPart[]): { pool: CandidatePool; summary: PoolSummary; r0: Uint32Array; r1: Uint32Array; repeated: Uint8Array } {
+  const summary: PoolSummary = { file, format, rows: 0, responses: 0, kept: 0, queries: 0, excluded: {}, duplicates: { count: 0 } };
   const lineBases: number[] = [];
   let lineBase = 0;
   for (const p of parts) {
@@ -124,7 +133,7 @@ function merge(file: string, format: Format, parts: PoolPart[]): { pool: Candida
   }
   const n = parts.reduce((s, p) => s + p.size, 0);
   let pool = new CandidatePool();
-  let { h0, h1 } = parts[0];
+  let { h0, h1, r0, r1 } = parts[0];
   if (parts.length === 1) {
     // One part: adopt its columns as they are.
     const p = parts[0];
@@ -133,11 +142,15 @@ function merge(file: string, format: Format, parts: PoolPart[]): { pool: Candida
     pool = CandidatePool.withCapacity(n);
     h0 = new Uint32Array(n);
     h1 = new Uint32Array(n);
+    r0 = new Uint32Array(n);
+    r1 = new Uint32Array(n);
     let at = 0;
     parts.forEach((p, k) => {
       const take = <T extends { subarray(a: number, b: number): T }>(col: T) => col.subarray(0, p.size);
       h0.set(take(p.h0), at);
       h1.set(take(p.h1), at);
+      r0.set(take(p.r0), at);
+      r1.set(take(p.r1), at);
       pool.ppl.set(take(p.ppl), at);
       pool.len.set(take(p.len), at);
       pool.flags.set(take(p.flags), at);
@@ -148,10 +161,11 @@ function merge(file: string, format: Format, parts: PoolPart[]): { pool: Candida
       at += p.size;
     });
   }
-  const { ids, count } = denseQueryIds(h0, h1, n);
+  const { ids, count, repeated } = denseQueryIds(h0, h1, n);
   pool.qid = ids;
+
   pool.size = n;
   summary.kept = n;
   summary.queries = pool.queries = count;
-  return { pool, summary };
+  return { pool, summary, r0, r1, repeated };
 }

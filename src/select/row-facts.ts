@@ -93,6 +93,12 @@ export function queryOf(row: Row, fields: PoolFields, where: Where): string {
   throw bad(where, fields.query, `expected a string, got ${typeName(q)}`);
 }
 
+/** The text of response `item` of a row (−1: the one-response shape); "" for null. Call after factsOfRow checked the row. */
+export function responseText(row: Row, fields: PoolFields, item: number): string {
+  const v = item < 0 ? row[fields.response] : (row[fields.response] as unknown[])[item];
+  return typeof v === "string" ? v : "";
+}
+
 /** True when the row is the grouped shape (its PPL field is a list). */
 export function isGrouped(row: Row, fields: PoolFields): boolean {
   return Array.isArray(row[fields.ppl]);

@@ -4,6 +4,7 @@
 import { OutputGroup } from "../io/atomic.ts";
 import { nullProgress, type Progress, type StartProgress } from "../io/progress.ts";
 import { readPool } from "./read-pool.ts";
+import type { DuplicateReport } from "./drop-duplicates.ts";
 import type { PoolFields } from "./row-facts.ts";
 import { checkSelectOptions, selectCandidates, type SelectOptions } from "./select-candidates.ts";
 import { selectionChart } from "./selection-chart.ts";
@@ -31,6 +32,8 @@ export interface SelectResult {
   shortfall: number;
   candidates: number;
   excluded: Record<string, number>;
+  /** Repeated (query, response) rows left out, the first one named. */
+  duplicates: DuplicateReport;
 }
 
 export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; stats: SelectionStats }> {
@@ -63,6 +66,7 @@ export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; s
       shortfall: stats.totals.shortfall,
       candidates: summary.kept,
       excluded: summary.excluded,
+      duplicates: summary.duplicates,
     },
   };
 }

@@ -8,9 +8,10 @@ import { bomLength } from "../io/lines.ts";
 import type { Row } from "../io/records.ts";
 import { JsonLineScanner, Kind, parseNumber } from "./json-line-scanner.ts";
 import { QueryHasher, hashString } from "./query-hash.ts";
+import { fingerprintBytes, fingerprintString } from "./response-fingerprint.ts";
 import { CORRECT, FAILED, INCORRECT } from "./pool.ts";
 import { emptyPart, growPart, partError, pushToPart, type PoolPart } from "./pool-part.ts";
-import { factsOfRow, queryOf, type PoolFields, type ResponseFacts } from "./row-facts.ts";
+import { factsOfRow, queryOf, responseText, type PoolFields, type ResponseFacts } from "./row-facts.ts";
 import type { Exclusion } from "./candidate-rules.ts";
 
 const flagsOf = (f: ResponseFacts) => (f.correct === true ? CORRECT : f.correct === false ? INCORRECT : 0) | (f.failed ? FAILED : 0);
@@ -20,6 +21,7 @@ export function addRow(part: PoolPart, row: Row, fields: PoolFields, exclude: Ex
   const query = queryOf(row, fields, where);
   const facts = factsOfRow(row, fields, where);
   const hash = new Uint32Array(2);
+  const print = new Uint32Array(2);
   let hashed = false;
   for (const f of facts) {
     part.responses++;
@@ -30,7 +32,8 @@ export function addRow(part: PoolPart, row: Row, fields: PoolFields, exclude: Ex
     }
     if (!hashed) hashString(query, hash);
     hashed = true;
-    pushToPart(part, hash[0], hash[1], f.ppl, f.len, flagsOf(f), where.line, offset, bytes, f.item);
+    fingerprintString(responseText(row, fields, f.item), print);
+    pushToPart(part, hash[0], hash[1], print[0], print[1], f.ppl, f.len, flagsOf(f), where.line, offset, bytes, f.item);
   }
 }
 
@@ -39,6 +42,8 @@ export function scanRange(file: string, start: number, end: number, fields: Pool
   const scanner = new JsonLineScanner([fields.query, fields.response, fields.ppl, fields.length, fields.correct ?? "\u0000", fields.failed ?? "\u0000"]);
   const facts: ResponseFacts = { ppl: 0, len: 0, correct: null, failed: false, empty: false, item: -1 };
   const q = new QueryHasher();
+  const print = new Uint32Array(2);
+  let dv = new DataView(new ArrayBuffer(0));
   const fd = openSync(file, "r");
   let buf = Buffer.allocUnsafe(Math.min(16 << 20, Math.max(1 << 16, end - start)));
   let filled = 0;
@@ -55,6 +60,7 @@ export function scanRange(file: string, start: number, end: number, fields: Pool
       filled += n;
       const eof = n === 0;
       q.setBuffer(buf);
+      if (dv.buffer !== buf.buffer || dv.byteOffset !== buf.byteOffset || dv.byteLength !== buf.byteLength) dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       let s = base === 0 && line === 0 ? bomLength(buf.subarray(0, filled)) : 0;
       for (;;) {
         let nl = buf.indexOf(10, s);
@@ -73,7 +79,8 @@ export function scanRange(file: string, start: number, end: number, fields: Pool
             if (reason !== null) part.excluded[reason] = (part.excluded[reason] ?? 0) + 1;
             else {
               q.hash(scanner.start[0], scanner.end[0]);
-              pushToPart(part, q.out[0], q.out[1], facts.ppl, facts.len, flagsOf(facts), line, base + s, e - s, -1);
+              fingerprintBytes(buf, dv, scanner.start[1], scanner.end[1], print);
+              pushToPart(part, q.out[0], q.out[1], print[0], print[1], facts.ppl, facts.len, flagsOf(facts), line, base + s, e - s, -1);
             }
           } else {
             try {

@@ -6,7 +6,7 @@ import { selectCandidates, type SelectOptions } from "../../src/select/select-ca
 import { selectionChart } from "../../src/select/selection-chart.ts";
 import { selectionStats } from "../../src/select/selection-stats.ts";
 
-const summary = { file: "x.jsonl", format: "jsonl" as const, rows: 0, responses: 0, kept: 0, queries: 0, excluded: {} };
+const summary = { file: "x.jsonl", format: "jsonl" as const, rows: 0, responses: 0, kept: 0, queries: 0, excluded: {}, duplicates: { count: 0 } };
 const o: SelectOptions = { strategy: "gaussian", n: 30, perQuery: 1, seed: 1, mu: 2.0, sigma: 0.5, minPpl: 1.0, maxPpl: 3.0, binWidth: 0.25, redistribute: false };
 
 test("summary numbers agree with a direct count: per-bin availability, histograms, moments, per-query histogram", () => {

@@ -1,7 +1,7 @@
 // `oxa mine`: high-confidence errors (low-PPL, verified-wrong self-samples) for unlikelihood training.
 import { defineCommand } from "../../command/command.ts";
 import { mineConfig, runMine, type MineResult } from "../../mine/index.ts";
-import { besideOut, poolFieldsOf } from "../../select/index.ts";
+import { besideOut, duplicateNote, poolFieldsOf } from "../../select/index.ts";
 
 export const mineCommand = defineCommand({
   name: "mine",
@@ -33,5 +33,5 @@ Rows: {query, response, ppl, len, ...the row's other fields}.`,
   },
   format: (r: MineResult) =>
     `mined ${r.mined} of ${r.requested} requested from ${r.candidates} candidate errors (${r.queries} queries)` +
-    `${r.mined ? `, PPL ${r.ppl.min} … ${r.ppl.max}` : ""}\n  rows:    ${r.out}\n  summary: ${r.stats}\n`,
+    `${r.mined ? `, PPL ${r.ppl.min} … ${r.ppl.max}` : ""}\n${duplicateNote(r.duplicates)}  rows:    ${r.out}\n  summary: ${r.stats}\n`,
 });

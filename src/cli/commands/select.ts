@@ -1,6 +1,6 @@
 // `oxa select`: the OXA training subset (Gaussian-guided PPL sampling) or a baseline subset.
 import { defineCommand } from "../../command/command.ts";
-import { besideOut, poolFieldsOf, runSelect, selectConfig, type SelectResult } from "../../select/index.ts";
+import { besideOut, duplicateNote, poolFieldsOf, runSelect, selectConfig, type SelectResult } from "../../select/index.ts";
 
 export const selectCommand = defineCommand({
   name: "select",
@@ -38,5 +38,6 @@ is taken at most once; a PPL bin that runs short of candidates stays short and t
   format: (r: SelectResult) =>
     `selected ${r.selected} of ${r.requested} requested from ${r.candidates} candidates` +
     `${r.shortfall > 0 ? ` (short by ${r.shortfall}; see the per-bin shortfall in ${r.stats})` : ""}\n` +
+    duplicateNote(r.duplicates) +
     `  rows:    ${r.out}\n  summary: ${r.stats}\n  picture: ${r.svg}\n`,
 });
