@@ -9,6 +9,7 @@ import threading
 import time
 import traceback
 
+from .disk import write_failure
 from .protocol import JobError, emit, load_spec
 
 # job name -> module under oxa_engine.jobs exposing run(spec) -> dict
@@ -54,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         emit("error", message="interrupted", kind="interrupted")
         return 130
     except Exception as e:  # noqa: BLE001 - the CLI needs a message for anything that escapes
+        reason = write_failure(e)
+        if reason is not None:  # a full disk or a permission problem is not a bug: no stack
+            where = f" {e.filename}" if isinstance(e, OSError) and e.filename else ""
+            emit("error", message=f"cannot write{where}: {reason}", kind="io")
+            return 1
         traceback.print_exc(file=sys.stderr)
         emit("error", message=f"{type(e).__name__}: {e}", kind="internal")
         return 1

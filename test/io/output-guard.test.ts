@@ -3,7 +3,9 @@
 // one-line message, not a stack trace or a hang. Each case runs the real CLI.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { oxa } from "../helpers/oxa-cli.ts";
@@ -57,6 +59,39 @@ test("an output under a regular file, or an output file that is a directory, is 
   refused(["verify", "--input", data, "--output", join(d, "here.jsonl")], /--output .*here\.jsonl is an existing directory/);
   writeFileSync(join(d, "notadir"), "x");
   refused(["world", "--out", join(d, "notadir"), "--n-train", "2"], /--out .*notadir is an existing file, not a directory/);
+});
+
+// Root writes anywhere, so as root (CI) the commands run as the unprivileged user `nobody`.
+const NOBODY = 65534;
+function asUser(args: string[]) {
+  if (process.getuid?.() !== 0) return oxa(args);
+  const env = { ...process.env, OXA_NO_PROGRESS: "1", HOME: tmpdir() };
+  return spawnSync("setpriv", [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", process.execPath, resolve("bin/oxa.mjs"), ...args], { env, encoding: "utf8", timeout: 120_000 });
+}
+
+test("a folder that is not writable: one line naming it (EACCES), for verify, mix and select, and nothing written", () => {
+  const d = dir();
+  chmodSync(d, 0o755);
+  const data = teacher(d);
+  chmodSync(data, 0o644);
+  const locked = join(d, "locked");
+  mkdirSync(locked);
+  chmodSync(locked, 0o555);
+  const probe = asUser(["--version"]);
+  assert.equal(probe.status, 0, `the unprivileged user cannot run oxa here: ${probe.stderr}`);
+  for (const args of [
+    ["verify", "--input", data, "--output", join(locked, "v.jsonl")],
+    ["mix", "--ce", data, "--out", join(locked, "train.jsonl")],
+    ["select", data, join(locked, "sel.jsonl"), "--n", "5", "--strategy", "random"],
+    ["verify", "--input", data, "--output", join(locked, "deeper", "v.jsonl")],
+  ]) {
+    const r = asUser(args);
+    assert.equal(r.status, 2, `${args[0]}: exit ${r.status}: ${r.stderr}`);
+    assert.match(r.stderr, /locked is not writable \(permission denied\)\n$/);
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+  assert.deepEqual(readdirSync(locked), []);
 });
 
 test("the guard creates missing parents and lets distinct paths through", () => {

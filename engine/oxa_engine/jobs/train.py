@@ -18,6 +18,7 @@ from pathlib import Path
 import torch
 
 from ..device import check_model_dir, resolve_device
+from ..disk import writing
 from ..protocol import JobError, Progress, emit, warn
 from ..train.checkpoint import complete_checkpoints, read_state, save_checkpoint, save_model_dir
 from ..train.encode import Encoder
@@ -154,5 +155,6 @@ def run(spec: dict) -> dict:
     if accelerator.is_main_process:
         final.mkdir(parents=True, exist_ok=True)
     accelerator.wait_for_everyone()
-    save_model_dir(accelerator, model, tok, final)
+    with writing("the trained model", final):
+        save_model_dir(accelerator, model, tok, final)
     return {"model": str(final), "steps": total, "resumed_from": start, "metrics": str(metrics_path), "processes": world}

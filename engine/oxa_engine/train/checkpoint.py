@@ -12,6 +12,8 @@ import json
 import shutil
 from pathlib import Path
 
+from ..disk import writing
+
 PREFIX = "step-"
 
 
@@ -33,13 +35,14 @@ def save_checkpoint(accelerator, model, tokenizer, out: Path, step: int, schedul
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
     accelerator.wait_for_everyone()
-    save_model_dir(accelerator, model, tokenizer, tmp)
-    accelerator.save_state(str(tmp / "trainer_state"))
-    accelerator.wait_for_everyone()
-    if accelerator.is_main_process:
-        (tmp / "trainer_state" / "state.json").write_text(json.dumps({"step": step, "schedule_sha256": schedule_sha}) + "\n")
-        shutil.rmtree(final, ignore_errors=True)
-        tmp.rename(final)
+    with writing("the checkpoint", final, cleanup=tmp):
+        save_model_dir(accelerator, model, tokenizer, tmp)
+        accelerator.save_state(str(tmp / "trainer_state"))
+        accelerator.wait_for_everyone()
+        if accelerator.is_main_process:
+            (tmp / "trainer_state" / "state.json").write_text(json.dumps({"step": step, "schedule_sha256": schedule_sha}) + "\n")
+            shutil.rmtree(final, ignore_errors=True)
+            tmp.rename(final)
         for old in complete_checkpoints(out)[:-keep] if keep > 0 else []:
             shutil.rmtree(old, ignore_errors=True)
     accelerator.wait_for_everyone()
