@@ -155,7 +155,10 @@ export function readConfigFile(path: string, flags: FlagInfo[]): Record<string, 
   try {
     data = parseYaml(readFileSync(path, "utf8"));
   } catch (e) {
-    throw new UsageError(`config file ${path}: ${(e as Error).message}`);
+    // one line: a missing file in words, a YAML error's first line (it names line and column)
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "it is a directory" : err.code && err.code.startsWith("E") && !("linePos" in err) ? `cannot read it (${err.code})` : err.message.split("\n")[0].replace(/:$/, "");
+    throw new UsageError(`config file ${path}: ${why}`);
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) throw new UsageError(`config file ${path}: expected a mapping of option names to values`);
   const known = new Set(flags.map((f) => f.key));

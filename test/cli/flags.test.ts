@@ -39,6 +39,12 @@ test("a --config file's unknown key is an error with a suggestion, like a misspe
   assert.deepEqual(readConfigFile(file, flagsOf(schema)), { topP: 0.9, input: "a.jsonl" });
   writeFileSync(file, "top_p: 0.9\ntop-pp: 1\n");
   assert.throws(() => readConfigFile(file, flagsOf(schema)), /c\.yaml: unknown option "top-pp" \(did you mean top-p\?\)/);
+  // a missing file, a directory and broken YAML: one line each, saying which and where
+  const oneLine = (re: RegExp) => (e: Error) => re.test(e.message) && !e.message.includes("\n");
+  assert.throws(() => readConfigFile(file + ".missing", flagsOf(schema)), oneLine(/c\.yaml\.missing: no such file$/));
+  assert.throws(() => readConfigFile(tmpdir(), flagsOf(schema)), oneLine(/: it is a directory$/));
+  writeFileSync(file, "top-p: [\n");
+  assert.throws(() => readConfigFile(file, flagsOf(schema)), oneLine(/c\.yaml: .*at line 2, column 1$/));
 });
 
 test("a value given both as a positional argument and as its flag is refused", async () => {
