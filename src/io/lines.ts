@@ -1,10 +1,11 @@
-// Streaming line reader over a file: constant memory, with 1-based line numbers and byte offsets
-// (so a later pass can seek straight back to a record it chose). A UTF-8 byte-order mark at the
+// Streaming line reader over a file (decompressed on the fly when it is .gz or .zst): constant
+// memory, with 1-based line numbers and byte offsets (so a later pass can seek straight back to a
+// record it chose in an uncompressed file). A UTF-8 byte-order mark at the
 // start is skipped (Windows tools write one); bytes that are not UTF-8 are an InputError naming
 // the line and byte offset, never silently replaced.
-import { createReadStream } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { InputError } from "./errors.ts";
+import { readBytes } from "./byte-stream.ts";
 
 /** Bytes of a UTF-8 byte-order mark at the start of a buffer (3 or 0). */
 export const bomLength = (buf: Uint8Array): number => (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
@@ -28,11 +29,11 @@ export interface Line {
 }
 
 export async function* readLines(path: string, opts: { highWaterMark?: number } = {}): AsyncGenerator<Line> {
-  const stream = createReadStream(path, { highWaterMark: opts.highWaterMark ?? 1 << 20 });
+  const stream = readBytes(path, opts.highWaterMark ?? 1 << 20);
   let carry: Buffer | null = null;
   let line = 0;
   let offset = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     let start = offset === 0 && line === 0 ? bomLength(buf) : 0;
     for (;;) {

@@ -1,10 +1,12 @@
 // Dataset rows from JSONL, JSON (a list of objects) or Parquet, as one stream of plain objects.
-// JSONL streams in constant memory; every row carries its line (or row) number for error messages.
+// JSONL and JSON stream in bounded memory, plain or compressed (.gz, .zst); every row carries its
+// line (or row) number for error messages, and its byte span where a later pass can seek back to it.
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { InputError } from "./errors.ts";
-import { isUtf8 } from "node:buffer";
-import { assertUtf8, bomLength, readLines } from "./lines.ts";
+import { readLines } from "./lines.ts";
+import { compressionOf, readBytes, withoutCompression } from "./byte-stream.ts";
+import { splitJsonArray } from "./json-array.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -13,17 +15,23 @@ export interface SourceRow {
   /** 1-based line (JSONL) or element/row number (JSON, Parquet). */
   line: number;
   file: string;
+  /** Byte offset and length of the row's text in the (decompressed) file; absent for Parquet. */
+  offset?: number;
+  bytes?: number;
 }
 
 export type Format = "jsonl" | "json" | "parquet";
 
 export function formatOf(path: string): Format {
-  const ext = extname(path).toLowerCase();
+  const ext = extname(withoutCompression(path)).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
   if (ext === ".json") return "json";
   if (ext === ".parquet") return "parquet";
-  throw new InputError(`unknown file type "${ext}": use .jsonl, .json or .parquet`, { file: path });
+  throw new InputError(`unknown file type "${ext}": use .jsonl, .json or .parquet (.jsonl and .json may be compressed: .gz, .zst)`, { file: path });
 }
+
+/** True when rows can be read back by byte offset (a plain JSONL or JSON file). */
+export const seekable = (path: string) => compressionOf(path) === null && formatOf(path) !== "parquet";
 
 export function assertReadable(path: string): void {
   if (!existsSync(path)) throw new InputError("file not found", { file: path });
@@ -62,30 +70,23 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
         }
         throw err;
       }
-      yield { row: row as Row, line: l.line, file: path };
+      yield { row: row as Row, line: l.line, file: path, offset: l.offset, bytes: l.bytes };
     }
     return;
   }
   if (format === "json") {
-    let data: unknown;
-    const bytes = readFileSync(path);
-    const bom = bomLength(bytes);
-    if (!isUtf8(bytes)) assertUtf8(bytes, bom, bytes.length, path, 1, 0);
-    try {
-      data = JSON.parse(bytes.toString("utf8", bom));
-    } catch (e) {
-      throw new InputError(`malformed JSON (${(e as Error).message})`, { file: path });
-    }
-    if (!Array.isArray(data)) throw new InputError("a .json dataset must be a list of objects", { file: path });
-    for (let i = 0; i < data.length; i++) {
-      const row = data[i];
-      if (row === null || typeof row !== "object" || Array.isArray(row)) {
-        throw new InputError(`element ${i + 1} is not an object`, { file: path, line: i + 1 });
+    for await (const el of splitJsonArray(readBytes(path), path)) {
+      let row: unknown;
+      try {
+        row = JSON.parse(el.text);
+      } catch (e) {
+        throw new InputError(`element ${el.index} is malformed JSON (${(e as Error).message}; byte offset ${el.offset})`, { file: path, line: el.index });
       }
-      yield { row: row as Row, line: i + 1, file: path };
+      yield { row: row as Row, line: el.index, file: path, offset: el.offset, bytes: el.bytes };
     }
     return;
   }
+  if (compressionOf(path)) throw new InputError("a compressed Parquet file: Parquet compresses its own pages; give the .parquet file", { file: path });
   const { parquetReadObjects } = await import("hyparquet");
   const buf = readFileSync(path);
   const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;

@@ -47,14 +47,16 @@ export async function dropDuplicates(pool: CandidatePool, keys: PoolKeys, input:
     k0[j] = mix32(r0[i] ^ Math.imul(q, 0x9e3779b1));
     k1[j] = (r1[i] ^ q) >>> 0;
   }
-  const { ids, count } = denseQueryIds(k0, k1, n);
+  const { ids, count, repeated: keyRepeated } = denseQueryIds(k0, k1, n);
   if (count === n) return { count: 0 };
+  const candidates: number[] = [];
+  for (let j = 0; j < n; j++) if (keyRepeated[ids[j]]) candidates.push(at[j]);
 
   // Only keys seen more than once reach the disk again.
   const firstOf = new Int32Array(count).fill(-1);
   const drop = new Uint8Array(pool.size);
   const kept = new Map<number, number[]>(); // key → entries with distinct texts kept so far
-  const reader = await openRowReader(input, pool);
+  const reader = await openRowReader(input, pool, candidates);
   const texts = new Map<number, [string, string]>();
   const textOf = (i: number): [string, string] => {
     let t = texts.get(i);

@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../io/errors.ts";
-import { assertReadable, formatOf, readRecords, type Format } from "../io/records.ts";
+import { assertReadable, formatOf, readRecords, seekable, type Format } from "../io/records.ts";
 import { nullProgress, type Progress } from "../io/progress.ts";
 import { exclusionOf, type CandidateRule } from "./candidate-rules.ts";
 import { CandidatePool } from "./pool.ts";
@@ -48,7 +48,7 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
   const format = formatOf(path);
   const exclude = exclusionOf(opts.rule);
   let parts: PoolPart[];
-  if (format === "jsonl") {
+  if (format === "jsonl" && seekable(path)) {
     const size = statSync(path).size;
     const threads = size >= (opts.parallelFrom ?? 64 << 20) ? Math.max(1, opts.threads ?? 1) : 1;
     const bounds = lineBoundaries(path, size, threads);
@@ -63,7 +63,7 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
       for await (const src of readRecords(path)) {
         part.rows++;
         part.lines = src.line;
-        addRow(part, src.row, opts.fields, exclude, { file: path, line: src.line }, 0, 0);
+        addRow(part, src.row, opts.fields, exclude, { file: path, line: src.line }, src.offset ?? 0, src.bytes ?? 0);
       }
     } catch (e) {
       part.error = partError(e, path);

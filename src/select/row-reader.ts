@@ -1,10 +1,11 @@
-// Pass two: the full rows of chosen candidates. JSONL rows are read back by byte offset (one
-// positioned read each, in any order), so only the row at hand is ever in memory; JSON and
-// Parquet files are loaded whole (as the shared reader does) and indexed by row number.
+// Pass two: the full rows of chosen candidates. Rows of a plain JSONL or JSON file are read back
+// by byte offset (one positioned read each, in any order), so only the row at hand is ever in
+// memory; a compressed file is streamed once more and only the wanted rows are kept (memory follows
+// the selection, not the file); Parquet is loaded whole.
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../io/errors.ts";
 import { assertUtf8 } from "../io/lines.ts";
-import { formatOf, readRecords, type Row } from "../io/records.ts";
+import { readRecords, seekable, type Row } from "../io/records.ts";
 import type { CandidatePool } from "./pool.ts";
 
 export interface RowReader {
@@ -13,11 +14,20 @@ export interface RowReader {
   close(): void;
 }
 
-export async function openRowReader(path: string, pool: CandidatePool): Promise<RowReader> {
-  if (formatOf(path) !== "jsonl") {
-    const rows: Row[] = [];
-    for await (const r of readRecords(path)) rows.push(r.row);
-    return { row: (i) => rows[pool.line[i] - 1], close() {} };
+/** A reader of pool entries' rows; `wanted` (the entries that will be asked for) bounds what a non-seekable file keeps. */
+export async function openRowReader(path: string, pool: CandidatePool, wanted?: ArrayLike<number>): Promise<RowReader> {
+  if (!seekable(path)) {
+    const lines = wanted ? new Set(Array.from(wanted, (i) => pool.line[i])) : null;
+    const rows = new Map<number, Row>();
+    for await (const r of readRecords(path)) if (!lines || lines.has(r.line)) rows.set(r.line, r.row);
+    return {
+      row(i) {
+        const row = rows.get(pool.line[i]);
+        if (!row) throw new InputError("changed since it was read (the row is gone)", { file: path, line: pool.line[i] });
+        return row;
+      },
+      close() {},
+    };
   }
   const fd = openSync(path, "r");
   let buf = Buffer.allocUnsafe(1 << 16);

@@ -10,7 +10,7 @@ import { openRowReader } from "./row-reader.ts";
 
 export async function writeChosen(input: string, pool: CandidatePool, chosen: ArrayLike<number>, fields: PoolFields, out: string, bar: Progress = nullProgress, group?: OutputGroup): Promise<void> {
   const writer = new AtomicJsonlWriter(out, group);
-  const reader = await openRowReader(input, pool);
+  const reader = await openRowReader(input, pool, chosen);
   try {
     for (let k = 0; k < chosen.length; k++) {
       const i = chosen[k];
