@@ -39,6 +39,11 @@ export interface VllmServer {
   stop(): Promise<void>;
 }
 
+// A cold start compiles the model (torch.compile, about 90 s on an idle 2-core machine; the cache
+// in ~/.cache/vllm makes later starts quick). Two servers compiling at once on a loaded machine
+// took over 240 s, so the wait is generous: it only costs time when the server is slow.
+const READY_TIMEOUT_MS = 600_000;
+
 export async function startVllm(model: string, opts: { log: string; maxLogprobs?: number; readyTimeoutMs?: number }): Promise<VllmServer> {
   const py = vllmPython();
   if (!py) throw new Error(NO_VLLM);
@@ -69,7 +74,7 @@ export async function startVllm(model: string, opts: { log: string; maxLogprobs?
     await exited;
     clearTimeout(t);
   };
-  const deadline = Date.now() + (opts.readyTimeoutMs ?? 240_000);
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? READY_TIMEOUT_MS);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`vLLM exited with ${child.exitCode} before it was ready (log: ${opts.log})`);
     try {
@@ -81,5 +86,5 @@ export async function startVllm(model: string, opts: { log: string; maxLogprobs?
     await new Promise((r) => setTimeout(r, 1000));
   }
   await stop();
-  throw new Error(`vLLM did not answer /v1/models within ${(opts.readyTimeoutMs ?? 240_000) / 1000} s (log: ${opts.log})`);
+  throw new Error(`vLLM did not answer /v1/models within ${(opts.readyTimeoutMs ?? READY_TIMEOUT_MS) / 1000} s (log: ${opts.log})`);
 }
