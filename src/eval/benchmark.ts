@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { readRecords } from "../io/records.ts";
 import { InputError } from "../io/errors.ts";
+import { valueAt } from "../io/field-path.ts";
 
 export interface Problem {
   id: string;
@@ -47,12 +48,12 @@ export async function loadBenchmark(spec: string, fields: BenchmarkFields): Prom
   const lines = new Map<string, number>();
   for await (const src of readRecords(path)) {
     const where = (field: string) => ({ file: src.file, line: src.line, field });
-    const problem = text(src.row[fields.problem]);
+    const problem = text(valueAt(src.row, fields.problem));
     if (problem === null || problem.trim() === "") throw new InputError("missing or empty problem text (set --problem-field)", where(fields.problem));
     // Gold answers are often numbers in JSON (AIME): keep their digits as text.
-    const answer = text(src.row[fields.answer]);
+    const answer = text(valueAt(src.row, fields.answer));
     if (answer === null) throw new InputError("missing answer; expected a string or number (set --answer-field)", where(fields.answer));
-    const rawId = src.row[fields.id];
+    const rawId = valueAt(src.row, fields.id);
     const id = rawId === undefined || rawId === null ? String(src.line) : text(rawId);
     if (id === null || id === "") throw new InputError("id must be a non-empty string or number", where(fields.id));
     if (lines.has(id)) throw new InputError(`id "${id}" repeats line ${lines.get(id)}`, where(fields.id));

@@ -7,6 +7,7 @@ import { InputError } from "./errors.ts";
 import { readLines } from "./lines.ts";
 import { compressionOf, readBytes, withoutCompression } from "./byte-stream.ts";
 import { splitJsonArray } from "./json-array.ts";
+import { valueAt } from "./field-path.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -121,7 +122,7 @@ export function field<T extends "string" | "number" | "boolean" | "array">(
   name: string,
   type: T,
 ): T extends "string" ? string : T extends "number" ? number : T extends "boolean" ? boolean : unknown[] {
-  const v = src.row[name];
+  const v = valueAt(src.row, name);
   if (v === undefined || v === null) throw new InputError("missing field", { file: src.file, line: src.line, field: name });
   const ok = type === "array" ? Array.isArray(v) : typeof v === type;
   if (!ok) {

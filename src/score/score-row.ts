@@ -2,6 +2,7 @@
 // a list of responses ({query, responses: [...]}) — naming file, line and field on any problem.
 import { InputError } from "../io/errors.ts";
 import { field, type SourceRow } from "../io/records.ts";
+import { valueAt } from "../io/field-path.ts";
 
 export interface ScoreFields {
   /** One-response rows: the prompt and the response. */
@@ -23,7 +24,7 @@ export interface ScoreRow {
 }
 
 export function parseScoreRow(src: SourceRow, fields: ScoreFields, shape: Shape, noPrompt: boolean): ScoreRow {
-  const list = shape === "list" || (shape === "auto" && Array.isArray(src.row[fields.responses]));
+  const list = shape === "list" || (shape === "auto" && Array.isArray(valueAt(src.row, fields.responses)));
   const prompt = noPrompt ? null : field(src, list ? fields.query : fields.prompt, "string");
   if (!list) return { prompt, responses: [nonEmpty(src, fields.response, field(src, fields.response, "string"))], list };
   const responses = field(src, fields.responses, "array").map((r, i) => {

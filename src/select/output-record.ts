@@ -3,6 +3,7 @@
 // its verdict, `response_index` its position, and the lists themselves are left out.
 import type { Row } from "../io/records.ts";
 import type { PoolFields } from "./row-facts.ts";
+import { valueAt } from "../io/field-path.ts";
 
 const CANONICAL = ["query", "response", "ppl", "len"];
 
@@ -15,15 +16,15 @@ function rest(row: Row, drop: Set<string>): Row {
 export function outputRecord(row: Row, item: number, fields: PoolFields): Row {
   const mapped = new Set([fields.query, fields.response, fields.ppl, fields.length]);
   if (item < 0) {
-    return { query: row[fields.query], response: row[fields.response], ppl: row[fields.ppl], len: row[fields.length], ...rest(row, mapped) };
+    return { query: valueAt(row, fields.query), response: valueAt(row, fields.response), ppl: valueAt(row, fields.ppl), len: valueAt(row, fields.length), ...rest(row, mapped) };
   }
-  const at = (f: string) => (row[f] as unknown[])[item];
-  const out: Row = { query: row[fields.query], response: at(fields.response), ppl: at(fields.ppl), len: at(fields.length) };
+  const at = (f: string) => (valueAt(row, f) as unknown[])[item];
+  const out: Row = { query: valueAt(row, fields.query), response: at(fields.response), ppl: at(fields.ppl), len: at(fields.length) };
   if (fields.correct) {
     mapped.add(fields.correct);
     out.correct = at(fields.correct);
   }
-  if (fields.failed && Array.isArray(row[fields.failed])) mapped.add(fields.failed);
+  if (fields.failed && Array.isArray(valueAt(row, fields.failed))) mapped.add(fields.failed);
   out.response_index = item;
   return { ...out, ...rest(row, mapped) };
 }

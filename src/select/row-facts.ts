@@ -5,6 +5,7 @@
 // Every problem is an InputError naming file, line and field.
 import { InputError } from "../io/errors.ts";
 import type { Row } from "../io/records.ts";
+import { valueAt } from "../io/field-path.ts";
 
 /** Which field holds what. `correct` and `failed` are optional. */
 export interface PoolFields {
@@ -87,7 +88,7 @@ function text(v: unknown, where: Where, field: string): string {
 
 /** The query string of a row. */
 export function queryOf(row: Row, fields: PoolFields, where: Where): string {
-  const q = row[fields.query];
+  const q = valueAt(row, fields.query);
   if (typeof q === "string") return q;
   if (q === undefined || q === null) throw bad(where, fields.query, "missing field");
   throw bad(where, fields.query, `expected a string, got ${typeName(q)}`);
@@ -95,17 +96,17 @@ export function queryOf(row: Row, fields: PoolFields, where: Where): string {
 
 /** The text of response `item` of a row (−1: the one-response shape); "" for null. Call after factsOfRow checked the row. */
 export function responseText(row: Row, fields: PoolFields, item: number): string {
-  const v = item < 0 ? row[fields.response] : (row[fields.response] as unknown[])[item];
+  const v = item < 0 ? valueAt(row, fields.response) : (valueAt(row, fields.response) as unknown[])[item];
   return typeof v === "string" ? v : "";
 }
 
 /** True when the row is the grouped shape (its PPL field is a list). */
 export function isGrouped(row: Row, fields: PoolFields): boolean {
-  return Array.isArray(row[fields.ppl]);
+  return Array.isArray(valueAt(row, fields.ppl));
 }
 
 function list(row: Row, field: string, where: Where, n: number | undefined): unknown[] {
-  const v = row[field];
+  const v = valueAt(row, field);
   if (v === undefined || v === null) throw bad(where, field, "missing field (this row has lists of responses)");
   if (!Array.isArray(v)) throw bad(where, field, `expected a list (this row has lists of responses), got ${typeName(v)}`);
   if (n !== undefined && v.length !== n) throw bad(where, field, `list has ${v.length} entries but the PPL list has ${n}`);
@@ -115,13 +116,13 @@ function list(row: Row, field: string, where: Where, n: number | undefined): unk
 /** The facts of every response in a row. */
 export function factsOfRow(row: Row, fields: PoolFields, where: Where): ResponseFacts[] {
   if (!isGrouped(row, fields)) {
-    const response = text(row[fields.response], where, fields.response);
+    const response = text(valueAt(row, fields.response), where, fields.response);
     return [
       {
-        ppl: pplOrNull(row[fields.ppl], where, fields.ppl),
-        len: lengthOrNull(row[fields.length], where, fields.length),
-        correct: fields.correct ? verdict(row[fields.correct], where, fields.correct) : null,
-        failed: fields.failed ? failedFlag(row[fields.failed], where, fields.failed) : false,
+        ppl: pplOrNull(valueAt(row, fields.ppl), where, fields.ppl),
+        len: lengthOrNull(valueAt(row, fields.length), where, fields.length),
+        correct: fields.correct ? verdict(valueAt(row, fields.correct), where, fields.correct) : null,
+        failed: fields.failed ? failedFlag(valueAt(row, fields.failed), where, fields.failed) : false,
         empty: response.length === 0,
         item: -1,
       },
@@ -132,7 +133,7 @@ export function factsOfRow(row: Row, fields: PoolFields, where: Where): Response
   const responses = list(row, fields.response, where, n);
   const lens = list(row, fields.length, where, n);
   const verdicts = fields.correct ? list(row, fields.correct, where, n) : undefined;
-  const failed = fields.failed ? row[fields.failed] : undefined;
+  const failed = fields.failed ? valueAt(row, fields.failed) : undefined;
   const failedList = Array.isArray(failed) ? list(row, fields.failed!, where, n) : undefined;
   return ppls.map((p, i) => ({
     ppl: pplOrNull(p, where, `${fields.ppl}[${i}]`),

@@ -11,6 +11,7 @@ import { nullProgress } from "../io/progress.ts";
 import type { VerifyOptions } from "./options.ts";
 import { VerifierPool } from "./verifier-pool.ts";
 import type { Verdict } from "./verify.ts";
+import { valueAt } from "../io/field-path.ts";
 
 export interface VerifyFileOptions {
   input: string;
@@ -43,7 +44,7 @@ export interface VerifySummary {
 }
 
 function readGold(src: SourceRow, name: string): string {
-  const v = src.row[name];
+  const v = valueAt(src.row, name);
   if (typeof v === "string") return v;
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   const got = v === undefined || v === null ? "nothing" : Array.isArray(v) ? "a list" : typeof v;
@@ -51,7 +52,7 @@ function readGold(src: SourceRow, name: string): string {
 }
 
 function readResponses(src: SourceRow, name: string): { list: boolean; responses: string[] } {
-  const v = src.row[name];
+  const v = valueAt(src.row, name);
   if (typeof v === "string") return { list: false, responses: [v] };
   if (Array.isArray(v) && v.every((x) => typeof x === "string")) return { list: true, responses: v as string[] };
   const got = v === undefined || v === null ? "nothing" : Array.isArray(v) ? "a list with non-string items" : typeof v;
