@@ -1,13 +1,16 @@
 // A JSON array of objects, streamed: each element's bytes are cut out as they arrive, so memory
 // follows the largest element, never the file (the OXA authors' teacher files are multi-GB arrays).
-// The cut tracks only nesting and strings (crossed with a native indexOf); each element is then
-// checked by JSON.parse. A file cut short, a stray character between elements or an element that is
+// The cut tracks only nesting and strings (crossed with a native indexOf); the caller checks each
+// element (UTF-8, JSON.parse — or select's byte scanner). A file cut short, a stray character between elements or an element that is
 // not an object is an InputError naming the element (as its row number) and the byte offset.
 import { InputError } from "./errors.ts";
-import { assertUtf8, bomLength } from "./lines.ts";
+import { bomLength } from "./lines.ts";
 
 export interface ArrayElement {
-  text: string;
+  /** The element is bytes [start, end) of buf (valid until the generator is resumed twice). */
+  buf: Buffer;
+  start: number;
+  end: number;
   /** 1-based position in the array. */
   index: number;
   /** Byte offset of the element's first byte in the (decompressed) file, and its length. */
@@ -94,8 +97,7 @@ export async function* splitJsonArray(chunks: AsyncIterable<Buffer>, file: strin
       else if (c === 0x7d || c === 0x5d) {
         depth--;
         if (depth === 0) {
-          assertUtf8(buf, start, p, file, index, base + start);
-          yield { text: buf.toString("utf8", start, p), index, offset: base + start, bytes: p - start };
+          yield { buf, start, end: p, index, offset: base + start, bytes: p - start };
           where = "after-element";
         }
       }

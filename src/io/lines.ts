@@ -28,12 +28,21 @@ export interface Line {
   bytes: number;
 }
 
-export async function* readLines(path: string, opts: { highWaterMark?: number } = {}): AsyncGenerator<Line> {
-  const stream = readBytes(path, opts.highWaterMark ?? 1 << 20);
+/** One line as bytes [start, end) of buf (newline and CR excluded), before any decoding. */
+export interface LineSpan {
+  buf: Buffer;
+  start: number;
+  end: number;
+  line: number;
+  offset: number;
+}
+
+/** The file's lines as byte spans (a BOM skipped, CRLF tolerated): no decoding, no UTF-8 check. */
+export async function* lineSpans(path: string, opts: { highWaterMark?: number } = {}): AsyncGenerator<LineSpan> {
   let carry: Buffer | null = null;
   let line = 0;
   let offset = 0;
-  for await (const chunk of stream) {
+  for await (const chunk of readBytes(path, opts.highWaterMark ?? 1 << 20)) {
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     let start = offset === 0 && line === 0 ? bomLength(buf) : 0;
     for (;;) {
@@ -42,8 +51,7 @@ export async function* readLines(path: string, opts: { highWaterMark?: number } 
       let end = nl;
       if (end > start && buf[end - 1] === 13) end--; // tolerate CRLF
       line++;
-      assertUtf8(buf, start, end, path, line, offset + start);
-      yield { text: buf.toString("utf8", start, end), line, offset: offset + start, bytes: end - start };
+      yield { buf, start, end, line, offset: offset + start };
       start = nl + 1;
     }
     offset += start;
@@ -53,7 +61,13 @@ export async function* readLines(path: string, opts: { highWaterMark?: number } 
     line++;
     let end = carry.length;
     if (carry[end - 1] === 13) end--;
-    assertUtf8(carry, 0, end, path, line, offset);
-    yield { text: carry.toString("utf8", 0, end), line, offset, bytes: end };
+    yield { buf: carry, start: 0, end, line, offset };
+  }
+}
+
+export async function* readLines(path: string, opts: { highWaterMark?: number } = {}): AsyncGenerator<Line> {
+  for await (const l of lineSpans(path, opts)) {
+    assertUtf8(l.buf, l.start, l.end, path, l.line, l.offset);
+    yield { text: l.buf.toString("utf8", l.start, l.end), line: l.line, offset: l.offset, bytes: l.end - l.start };
   }
 }

@@ -4,7 +4,7 @@
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { InputError } from "./errors.ts";
-import { readLines } from "./lines.ts";
+import { assertUtf8, readLines } from "./lines.ts";
 import { compressionOf, readBytes, withoutCompression } from "./byte-stream.ts";
 import { splitJsonArray } from "./json-array.ts";
 import { valueAt } from "./field-path.ts";
@@ -77,9 +77,10 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
   }
   if (format === "json") {
     for await (const el of splitJsonArray(readBytes(path), path)) {
+      assertUtf8(el.buf, el.start, el.end, path, el.index, el.offset);
       let row: unknown;
       try {
-        row = JSON.parse(el.text);
+        row = JSON.parse(el.buf.toString("utf8", el.start, el.end));
       } catch (e) {
         throw new InputError(`element ${el.index} is malformed JSON (${(e as Error).message}; byte offset ${el.offset})`, { file: path, line: el.index });
       }

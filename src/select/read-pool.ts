@@ -14,7 +14,11 @@ import { emptyPart, partError, type PoolPart } from "./pool-part.ts";
 import { denseQueryIds } from "./dense-query-ids.ts";
 import { dropDuplicates, type DuplicateReport } from "./drop-duplicates.ts";
 import type { PoolFields } from "./row-facts.ts";
-import { addRow, scanRange } from "./scan-range.ts";
+import { addRow, RecordScanner, scanRange } from "./scan-range.ts";
+import type { Exclusion } from "./candidate-rules.ts";
+import { readBytes } from "../io/byte-stream.ts";
+import { lineSpans } from "../io/lines.ts";
+import { splitJsonArray } from "../io/json-array.ts";
 import type { ScanJob } from "./scan-worker.ts";
 
 export interface ReadPoolOptions {
@@ -57,18 +61,20 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
     const first = scanRange(path, 0, bounds[1], opts.fields, exclude, (done) => progress.update(Math.round((done * size) / bounds[1]), size));
     parts = [first, ...(await Promise.all(others))];
     progress.update(size, size);
-  } else {
+  } else if (format === "parquet") {
     const part = emptyPart();
     try {
       for await (const src of readRecords(path)) {
         part.rows++;
         part.lines = src.line;
-        addRow(part, src.row, opts.fields, exclude, { file: path, line: src.line }, src.offset ?? 0, src.bytes ?? 0);
+        addRow(part, src.row, opts.fields, exclude, { file: path, line: src.line }, 0, 0);
       }
     } catch (e) {
       part.error = partError(e, path);
     }
     parts = [part];
+  } else {
+    parts = [await scanStream(path, format, opts.fields, exclude, opts.progress ?? nullProgress)];
   }
   const { pool, summary, r0, r1, repeated } = merge(path, format, parts);
   summary.duplicates = await dropDuplicates(pool, { r0, r1, repeated }, path, opts.fields);
@@ -77,6 +83,40 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
     summary.kept = pool.size;
   }
   return { pool, summary };
+}
+
+/**
+ * A JSON array or a compressed file, streamed: each record's bytes go through the same byte scanner
+ * as a plain JSONL line (JSON.parse only for what it does not understand), so memory follows the
+ * largest record and the time stays close to JSONL's.
+ */
+async function scanStream(path: string, format: Format, fields: PoolFields, exclude: Exclusion, progress: Progress): Promise<PoolPart> {
+  const part = emptyPart(1 << 14);
+  const records = new RecordScanner(path, fields, exclude);
+  const spans = format === "json" ? splitJsonArray(readBytes(path), path) : lineSpans(path);
+  let last: Buffer | null = null;
+  let n = 0;
+  try {
+    for await (const sp of spans) {
+      const line = "index" in sp ? sp.index : sp.line;
+      part.lines = line;
+      if (sp.end === sp.start || isBlankSpan(sp.buf, sp.start, sp.end)) continue;
+      if (sp.buf !== last) {
+        records.setBuffer(sp.buf);
+        last = sp.buf;
+      }
+      if (!records.add(part, sp.start, sp.end, line, sp.offset)) return part;
+      if (++n % 65536 === 0) progress.update(n);
+    }
+  } catch (e) {
+    part.error = partError(e, path);
+  }
+  return part;
+}
+
+function isBlankSpan(buf: Buffer, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (buf[i] !== 0x20 && buf[i] !== 0x09) return false;
+  return true;
 }
 
 /** Offsets where the parts start (each just after a newline), plus the file size at the end. */

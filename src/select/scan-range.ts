@@ -37,13 +37,63 @@ export function addRow(part: PoolPart, row: Row, fields: PoolFields, exclude: Ex
   }
 }
 
+/**
+ * Adds one record given as bytes [s, e) of a buffer — a JSONL line or a JSON array's element — to
+ * a part: the byte scanner when it understands the record, else JSON.parse and row-facts.ts.
+ */
+export class RecordScanner {
+  private readonly scanner: JsonLineScanner;
+  private readonly facts: ResponseFacts = { ppl: 0, len: 0, correct: null, failed: false, empty: false, item: -1 };
+  private readonly q = new QueryHasher();
+  private readonly print = new Uint32Array(2);
+  private buf: Buffer | null = null;
+  private dv: DataView = new DataView(new ArrayBuffer(0));
+
+  constructor(
+    private readonly file: string,
+    private readonly fields: PoolFields,
+    private readonly exclude: Exclusion,
+  ) {
+    this.scanner = new JsonLineScanner([fields.query, fields.response, fields.ppl, fields.length, fields.correct ?? "\u0000", fields.failed ?? "\u0000"]);
+  }
+
+  /** Call when the buffer's contents changed (the hashers cache positions in it). */
+  setBuffer(buf: Buffer): void {
+    this.buf = buf;
+    this.q.setBuffer(buf);
+    this.dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+
+  /** Adds the record at bytes [s, e) of the current buffer (file offset `offset`); false after recording a bad row as the part's error. */
+  add(part: PoolPart, s: number, e: number, line: number, offset: number): boolean {
+    const { scanner, facts, q, print, fields, exclude } = this;
+    const buf = this.buf!;
+    part.rows++;
+    if (scanFast(scanner, buf, s, e, fields, facts)) {
+      part.responses++;
+      const reason = exclude(facts);
+      if (reason !== null) part.excluded[reason] = (part.excluded[reason] ?? 0) + 1;
+      else {
+        q.hash(scanner.start[0], scanner.end[0]);
+        fingerprintBytes(buf, this.dv, scanner.start[1], scanner.end[1], print);
+        pushToPart(part, q.out[0], q.out[1], print[0], print[1], facts.ppl, facts.len, flagsOf(facts), line, offset, e - s, -1);
+      }
+      return true;
+    }
+    try {
+      addRow(part, parseLine(buf, s, e, this.file, line), fields, exclude, { file: this.file, line }, offset, e - s);
+      return true;
+    } catch (err) {
+      part.error = partError(err, this.file);
+      part.lines = line;
+      return false;
+    }
+  }
+}
+
 export function scanRange(file: string, start: number, end: number, fields: PoolFields, exclude: Exclusion, onProgress?: (bytesDone: number) => void): PoolPart {
   const part = emptyPart(1 << 14);
-  const scanner = new JsonLineScanner([fields.query, fields.response, fields.ppl, fields.length, fields.correct ?? "\u0000", fields.failed ?? "\u0000"]);
-  const facts: ResponseFacts = { ppl: 0, len: 0, correct: null, failed: false, empty: false, item: -1 };
-  const q = new QueryHasher();
-  const print = new Uint32Array(2);
-  let dv = new DataView(new ArrayBuffer(0));
+  const records = new RecordScanner(file, fields, exclude);
   const fd = openSync(file, "r");
   let buf = Buffer.allocUnsafe(Math.min(16 << 20, Math.max(1 << 16, end - start)));
   let filled = 0;
@@ -59,8 +109,7 @@ export function scanRange(file: string, start: number, end: number, fields: Pool
       const n = readSync(fd, buf, filled, Math.min(buf.length - filled, end - base - filled), base + filled);
       filled += n;
       const eof = n === 0;
-      q.setBuffer(buf);
-      if (dv.buffer !== buf.buffer || dv.byteOffset !== buf.byteOffset || dv.byteLength !== buf.byteLength) dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      records.setBuffer(buf);
       let s = base === 0 && line === 0 ? bomLength(buf.subarray(0, filled)) : 0;
       for (;;) {
         let nl = buf.indexOf(10, s);
@@ -71,27 +120,7 @@ export function scanRange(file: string, start: number, end: number, fields: Pool
         line++;
         let e = nl;
         if (e > s && buf[e - 1] === 13) e--;
-        if (e > s && !isBlank(buf, s, e)) {
-          part.rows++;
-          if (scanFast(scanner, buf, s, e, fields, facts)) {
-            part.responses++;
-            const reason = exclude(facts);
-            if (reason !== null) part.excluded[reason] = (part.excluded[reason] ?? 0) + 1;
-            else {
-              q.hash(scanner.start[0], scanner.end[0]);
-              fingerprintBytes(buf, dv, scanner.start[1], scanner.end[1], print);
-              pushToPart(part, q.out[0], q.out[1], print[0], print[1], facts.ppl, facts.len, flagsOf(facts), line, base + s, e - s, -1);
-            }
-          } else {
-            try {
-              addRow(part, parseLine(buf, s, e, file, line), fields, exclude, { file, line }, base + s, e - s);
-            } catch (err) {
-              part.error = partError(err, file);
-              part.lines = line;
-              return part;
-            }
-          }
-        }
+        if (e > s && !isBlank(buf, s, e) && !records.add(part, s, e, line, base + s)) return part;
         s = nl + 1;
       }
       if (base === start && line > 0 && !eof) growPart(part, Math.ceil(((end - start) / Math.max(1, s)) * line * 1.05));

@@ -35,8 +35,8 @@ test("splitJsonArray cuts exactly JSON.parse's elements, at any chunk size, with
       const text = (bom ? "\ufeff" : "") + JSON.stringify(rows, null, pretty ? 2 : undefined);
       const bytes = Buffer.from(text, "utf8");
       const els = await collect(splitJsonArray(chunked(bytes, size), "x.json"));
-      assert.deepEqual(els.map((e) => JSON.parse(e.text)), JSON.parse(JSON.stringify(rows)));
-      for (const e of els) assert.equal(bytes.toString("utf8", e.offset, e.offset + e.bytes), e.text, "offset and length locate the element");
+      assert.deepEqual(els.map((e) => JSON.parse(e.buf.toString("utf8", e.start, e.end))), JSON.parse(JSON.stringify(rows)));
+      for (const e of els) assert.equal(bytes.toString("utf8", e.offset, e.offset + e.bytes), e.buf.toString("utf8", e.start, e.end), "offset and length locate the element");
       assert.deepEqual(els.map((e) => e.index), rows.map((_, i) => i + 1));
     }),
     { numRuns: 300 },
