@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from transformers import AutoTokenizer, GenerationConfig
 
-from ..chat import bos_prefix, prompt_ids, response_ids, stop_ids
+from ..chat import bos_prefix, continued_prompt_ids, response_ids, stop_ids
 from ..device import check_model_dir
 from ..protocol import Progress
 from ..records import ResumableOutput, count_records, read_keyed, require, write_batched
@@ -42,7 +42,8 @@ def run(spec: dict) -> dict:
             if spec["no_prompt"]:
                 rec["prompt_ids"] = bos_prefix(tok)
             else:
-                rec["prompt_ids"] = prompt_ids(tok, require(row, "prompt", str, path, lineno), apply_template=chat["apply_template"], system_prompt=chat["system_prompt"])
+                prefix = require(row, "prefix", str, path, lineno) if row.get("prefix") is not None else None
+                rec["prompt_ids"] = continued_prompt_ids(tok, require(row, "prompt", str, path, lineno), prefix, apply_template=chat["apply_template"], system_prompt=chat["system_prompt"])
             if row.get("response") is not None:
                 rec["response_ids"] = response_ids(tok, require(row, "response", str, path, lineno), append_eos=spec["append_eos"])
             yield rec

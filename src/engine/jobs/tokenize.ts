@@ -6,7 +6,7 @@ import { scoreSpec } from "./score.ts";
 
 export const tokenizeSpec = z.object({
   model: z.string().describe("model directory (its tokenizer and chat template are used)"),
-  input: z.string().describe("JSONL of {id, prompt, response?}; ids unique strings; prompt may be null with no_prompt"),
+  input: z.string().describe("JSONL of {id, prompt, prefix?, response?}; ids unique strings; prompt may be null with no_prompt; prefix: the start of the assistant turn, its ids appended to prompt_ids"),
   output: z.string().describe("JSONL in input order: {id, prompt_ids, response_ids?}"),
   no_prompt: scoreSpec.shape.no_prompt,
   append_eos: scoreSpec.shape.append_eos,
