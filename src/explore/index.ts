@@ -4,3 +4,8 @@ export { splitSteps, stepBody, chooseStyle, splitOptionsSchema, SPLIT_DEFAULTS, 
 export { firstPitSearch, isPit, prefixOf, type Rationale, type StepRecord, type Completion, type SearchPorts, type SearchOptions, type SearchResult } from "./first-pit-search.ts";
 export { exploreConfig, type ExploreConfig } from "./explore-config.ts";
 export { runExplore, type ExploreSummary, type ExplorePorts } from "./run-explore.ts";
+export { rftConfig, type RftConfig } from "./rft-config.ts";
+export { runRft, type RftSummary } from "./run-rft.ts";
+export { pickRft, type RftCandidate, type RftPick } from "./pick-rft.ts";
+export { jaccard, normaliseRationale, tokenSet } from "./near-duplicate.ts";
+export { readSelfSamples, questionId, selfSampleFlags, type SelfSample, type SampleFields } from "./self-samples.ts";

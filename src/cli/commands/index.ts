@@ -13,6 +13,7 @@ import { sampleCommand } from "./sample.ts";
 import { makeTinyModelCommand } from "./make-tiny-model.ts";
 import { demoCommand } from "./demo.ts";
 import { exploreCommand } from "./explore.ts";
+import { rftCommand } from "./rft.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -24,6 +25,7 @@ export const commands: Record<string, Command<any, any>> = {
   mine: mineCommand,
   mix: mixCommand,
   train: trainCommand,
+  rft: rftCommand,
   explore: exploreCommand,
   eval: evalCommand,
   world: worldCommand,
