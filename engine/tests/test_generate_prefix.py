@@ -42,3 +42,15 @@ def test_tokenize_appends_the_prefix_ids(tmp_path, tiny_model):
     tok = AutoTokenizer.from_pretrained(tiny_model, local_files_only=True)
     assert got[0]["prompt_ids"] == prompt_ids(tok, rows[0]["prompt"]) + tok(rows[0]["prefix"], add_special_tokens=False).input_ids
     assert got[1]["prompt_ids"] == prompt_ids(tok, rows[1]["prompt"])
+
+
+def test_tokenize_prompt_text_is_the_formatted_prompt(tmp_path, tiny_model):
+    rows = [{"id": "a", "prompt": "What is 2+3?"}, {"id": "b", "prompt": "Sum 1 and 2.\nThen double it."}]
+    inp = write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "tok.jsonl"
+    tokenize.run(spec_for("tokenize", model=str(tiny_model), input=str(inp), output=str(out), prompt_text=True))
+    tok = AutoTokenizer.from_pretrained(tiny_model, local_files_only=True)
+    for g, row in zip(read_jsonl(out), rows):
+        assert row["prompt"] in g["prompt_text"]
+        # the text tokenizes back to exactly the prompt ids (what TRL will see when it tokenizes it)
+        assert tok(g["prompt_text"], add_special_tokens=False).input_ids == prompt_ids(tok, row["prompt"])

@@ -9,3 +9,8 @@ export { runRft, type RftSummary } from "./run-rft.ts";
 export { pickRft, type RftCandidate, type RftPick } from "./pick-rft.ts";
 export { jaccard, normaliseRationale, tokenSet } from "./near-duplicate.ts";
 export { readSelfSamples, questionId, selfSampleFlags, type SelfSample, type SampleFields } from "./self-samples.ts";
+export { pairsConfig, type PairsConfig } from "./pairs-config.ts";
+export { runPairs, messagesForm, type PairsSummary } from "./run-pairs.ts";
+export { buildPairs, type Pair, type PairCounts, type PairKinds } from "./build-pairs.ts";
+export { exploredRow, rftRow, type ExploredRow, type RftRow } from "./pair-inputs.ts";
+export { pitChart } from "./pit-chart.ts";

@@ -14,6 +14,7 @@ import { makeTinyModelCommand } from "./make-tiny-model.ts";
 import { demoCommand } from "./demo.ts";
 import { exploreCommand } from "./explore.ts";
 import { rftCommand } from "./rft.ts";
+import { pairsCommand } from "./pairs.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -27,6 +28,7 @@ export const commands: Record<string, Command<any, any>> = {
   train: trainCommand,
   rft: rftCommand,
   explore: exploreCommand,
+  pairs: pairsCommand,
   eval: evalCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,

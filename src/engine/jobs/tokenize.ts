@@ -11,6 +11,7 @@ export const tokenizeSpec = z.object({
   no_prompt: scoreSpec.shape.no_prompt,
   append_eos: scoreSpec.shape.append_eos,
   probe: z.string().default("Probe: 12 + 7 = 19, x^2 = 4 \u2192 x = \u00b12. \\boxed{3/4}").describe("text whose ids the client compares with the server's tokenizer"),
+  prompt_text: z.boolean().default(false).describe("also write `prompt_text`: the prompt ids decoded (special tokens kept), the formatted prompt as text (for exports such as TRL's string form)"),
   chat,
 });
 
@@ -28,4 +29,5 @@ export const tokenizeRecord = z.object({
   id: z.string(),
   prompt_ids: z.array(z.number().int()),
   response_ids: z.array(z.number().int()).optional(),
+  prompt_text: z.string().optional(),
 });
