@@ -3,14 +3,16 @@
 // rationale byte for byte and a prefix of steps is exactly what the model wrote.
 //
 // lines (GSM8K): one step per non-blank line; blank lines and trailing whitespace belong to the step
-//   before them (whitespace before the first line to the first step).
+//   before them (whitespace before the first line to the first step). A line holding only <think>
+//   joins the step after it and one holding only </think> the step before (tags are not steps).
 // math (MATH): segments end at line breaks outside display math and after sentence-ending math
 //   (a closing `$` followed by . ! or ?, or a closing `\]` / `$$`); then, as the authors did, the
 //   final-answer sentence (the one holding \boxed{}, "The answer is" or "####") becomes its own step,
 //   every other segment shorter than `minChars` or than `minShare` x the average is merged into its
 //   predecessor (the first into its successor), and while more than `maxSteps` remain the shortest
 //   is merged into its shorter neighbour (ties: the earlier). The answer step is never merged.
-// auto: `lines` when the text has GSM8K marks (`<<...>>` or a `####` line) or no LaTeX, else `math`.
+// auto: `lines` when the text has GSM8K marks (`<<...>>` or a `####` line) or no math delimiters
+//   ($, \[, \(, \begin{ — a lone final \boxed{} does not count), else `math`.
 import { z } from "zod";
 
 export const STEP_STYLES = ["auto", "lines", "math"] as const;
@@ -32,7 +34,8 @@ export interface Split {
   steps: string[];
 }
 
-const LATEX = /\$|\\\[|\\\(|\\boxed|\\frac|\\begin\{/;
+/** Math delimiters: a final \boxed{} alone (GSM8K-style or the built-in world's answers) does not make a text MATH-style. */
+const LATEX = /\$|\\\[|\\\(|\\begin\{/;
 const GSM8K = /<<[^<>]*>>|^\s*####/m;
 const ANSWER = /\\boxed\s*\{|answer is|^\s*####/im;
 
@@ -50,18 +53,30 @@ export function splitSteps(text: string, o: Partial<SplitOptions> = {}): Split {
 /** The text of a step without its trailing separator (what a rejected step is). */
 export const stepBody = (step: string): string => step.replace(/\s+$/, "");
 
-/** Joins whitespace-only pieces onto the piece before them (the first ones onto the next). */
+/** A line that only opens a reasoning block is no step: it goes with the step after it. */
+const OPENS = /^\s*<think>\s*$/;
+/** A line that only closes one goes with the step before it. */
+const CLOSES = /^\s*<\/think>\s*$/;
+
+/** Joins whitespace-only pieces (and a lone </think>) onto the piece before them, the first ones
+ * (and a lone <think>) onto the next. */
 function attachBlanks(pieces: string[]): string[] {
   const out: string[] = [];
   let lead = "";
   for (const p of pieces) {
-    if (p.trim() === "") {
+    if (OPENS.test(p)) lead += p;
+    else if (p.trim() === "" || (CLOSES.test(p) && out.length)) {
       if (out.length) out[out.length - 1] += p;
       else lead += p;
     } else {
       out.push(lead + p);
       lead = "";
     }
+  }
+  if (lead) {
+    // a rationale ending in a lone <think> (cut off): it stays with the last step
+    if (out.length) out[out.length - 1] += lead;
+    else out.push(lead);
   }
   return out;
 }

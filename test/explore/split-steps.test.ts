@@ -17,6 +17,12 @@ const TABLE: { name: string; text: string; style?: "lines" | "math"; steps: stri
     "Natalia sold 48+24 = <<48+24=72>>72 clips altogether in April and May.\n",
     "#### 72",
   ] },
+  { name: "reasoning tags are not steps (the built-in world's format)", text: "<think>\n34 / 2 = 17\n17 - 2 = 15\n</think>\nThe answer is \\boxed{15}.", style: "lines", steps: [
+    "<think>\n34 / 2 = 17\n",
+    "17 - 2 = 15\n</think>\n",
+    "The answer is \\boxed{15}.",
+  ] },
+  { name: "a lone <think> at the end stays with the last step", text: "Step one.\n<think>\n", steps: ["Step one.\n<think>\n"] },
   { name: "single line", text: "The answer is 7.", steps: ["The answer is 7."] },
   { name: "blank lines and trailing whitespace stay with the step before", text: "\n\nFirst 2+2=4.\n\n\nThen 4*2=8.  \n \n", steps: ["\n\nFirst 2+2=4.\n\n\n", "Then 4*2=8.  \n \n"] },
   { name: "CRLF line ends", text: "He buys 3 pens.\r\nEach costs $2, so 3*2=6.\r\n\r\n#### 6\r\n", style: "lines", steps: ["He buys 3 pens.\r\n", "Each costs $2, so 3*2=6.\r\n\r\n", "#### 6\r\n"] },
@@ -55,6 +61,7 @@ test("auto: GSM8K marks or no LaTeX -> lines; LaTeX -> math", () => {
   assert.equal(chooseStyle(MATH), "math");
   assert.equal(chooseStyle("Each costs $2, so 6 in all."), "math"); // a dollar sign reads as math: say lines for GSM8K money
   assert.equal(chooseStyle("First 2 + 2 = 4.\nThen 8."), "lines");
+  assert.equal(chooseStyle("2 + 2 = 4\nThe answer is \\boxed{4}."), "lines"); // a final box alone is no MATH-style text
 });
 
 test("a blank rationale has no steps; the math thresholds are options", () => {
