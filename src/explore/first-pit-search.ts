@@ -1,6 +1,7 @@
 // The first-pit search of Self-Explore: for a wrong rationale of steps s_1..s_S, prefix i is the
 // question with s_1..s_i as the start of the assistant turn; k completions are sampled from it and
-// each (prefix + completion) is judged against the gold answer by the one verifier. The first pit
+// each is judged against the gold answer by the one verifier (its answer read from the completion:
+// judgedText below). The first pit
 // is the first i after which none of the k completions reaches the gold; the search stops there
 // (later steps are not explored). No pit: every prefix had a correct completion.
 //
@@ -62,6 +63,20 @@ export interface SearchResult {
 
 export const isPit = (r: StepRecord): boolean => r.completions.every((c) => !c.correct);
 
+/**
+ * What the verifier reads of a completion: the completion itself, after "<think>\n" when the prefix
+ * left a reasoning block open (so `--verify-think after` still needs the completion to close it).
+ * Not prefix + completion: the lenient reader falls back to the last number of the text, and an
+ * intermediate result in the prefix equal to the gold (42 = 6 * 7 on line 2) would make every
+ * completion that stops without an answer "correct" — steps would never be pits. The answer must
+ * come from the completion; a completion that only stops after a prefix holding the final answer
+ * has none, so a wrong final answer line is a pit.
+ */
+export function judgedText(prefix: string, completion: string): string {
+  const open = prefix.lastIndexOf("<think>");
+  return open >= 0 && prefix.indexOf("</think>", open) < 0 ? "<think>\n" + completion : completion;
+}
+
 /** The prefix the model continues at step i (1-based): steps 1..i exactly as written. */
 export const prefixOf = (steps: readonly string[], i: number): string => steps.slice(0, i).join("");
 
@@ -119,7 +134,7 @@ export async function firstPitSearch(rationales: readonly Rationale[], o: Search
     const items = prompts.flatMap((p, j) => {
       const got = byId.get(p.id) ?? [];
       if (got.length !== o.k || got.some((g) => !g)) throw new Error(`the generator wrote ${got.length} of ${o.k} samples for "${p.id}" in ${output}`);
-      return got.map((g) => ({ gold: open[j].r.gold, response: p.prefix + g.text, g }));
+      return got.map((g) => ({ gold: open[j].r.gold, response: judgedText(p.prefix, g.text), g }));
     });
     const verdicts = await ports.verify(items);
     const records: StepRecord[] = open.map(({ r, step }, j) => ({

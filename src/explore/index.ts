@@ -1,7 +1,7 @@
 // Self-Explore's data side: step splitting, the first-pit search through the generation backend,
 // the RFT set, and step-level / outcome-level preference pairs (`oxa rft`, `oxa explore`, `oxa pairs`).
 export { splitSteps, stepBody, chooseStyle, splitOptionsSchema, SPLIT_DEFAULTS, STEP_STYLES, type Split, type SplitOptions, type StepStyle } from "./split-steps.ts";
-export { firstPitSearch, isPit, prefixOf, type Rationale, type StepRecord, type Completion, type SearchPorts, type SearchOptions, type SearchResult } from "./first-pit-search.ts";
+export { firstPitSearch, isPit, prefixOf, judgedText, type Rationale, type StepRecord, type Completion, type SearchPorts, type SearchOptions, type SearchResult } from "./first-pit-search.ts";
 export { exploreConfig, type ExploreConfig } from "./explore-config.ts";
 export { runExplore, type ExploreSummary, type ExplorePorts } from "./run-explore.ts";
 export { rftConfig, type RftConfig } from "./rft-config.ts";
