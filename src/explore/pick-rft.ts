@@ -7,7 +7,8 @@ import { createRng, shuffleInPlace } from "../common/random.ts";
 import { jaccard, tokenSet } from "./near-duplicate.ts";
 
 export interface RftCandidate {
-  line: number;
+  /** Input position: the order before the seeded shuffle. */
+  order: number;
   response: string;
 }
 
@@ -18,7 +19,7 @@ export interface RftPick<T extends RftCandidate> {
 }
 
 export function pickRft<T extends RftCandidate>(problemId: string, correct: readonly T[], o: { perProblem: number; similarity: number; seed: number }): RftPick<T> {
-  const order = shuffleInPlace([...correct].sort((a, b) => a.line - b.line), createRng(o.seed, "rft", problemId).next);
+  const order = shuffleInPlace([...correct].sort((a, b) => a.order - b.order), createRng(o.seed, "rft", problemId).next);
   const kept: T[] = [];
   const sets: Set<string>[] = [];
   let duplicates = 0;

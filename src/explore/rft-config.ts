@@ -6,7 +6,7 @@ import { selfSampleFlags } from "./self-samples.ts";
 import { verifyFlags } from "./verify-flags.ts";
 
 export const rftConfig = z.object({
-  input: z.string().describe("self-samples (rows of `oxa sample`) with the gold answer: .jsonl, .json or .parquet"),
+  input: z.string().describe("self-samples (`oxa sample` output, either shape) with the gold answer: .jsonl, .json or .parquet"),
   out: z.string().describe("the RFT training set (JSONL, the rows `oxa train` reads: {id, prompt, response, loss_type: 0} plus problem_id)"),
   perProblem: z.number().int().min(1).default(8).describe("at most this many correct samples per problem (the paper: 8)"),
   similarity: z.number().gt(0).max(1).default(0.9).describe("near-duplicates: token-set Jaccard similarity at or above this (after normalising spacing and numbers) keeps only the first"),

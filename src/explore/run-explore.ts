@@ -124,7 +124,7 @@ export async function runExplore(c: Readonly<ExploreConfig>, ports: ExplorePorts
   }
 }
 
-/** The wrong, non-blank self-samples, split into steps (rationale id = the row's line). */
+/** The wrong, non-blank self-samples, split into steps (rationale id = the sample's id: its line, "#i" in a list). */
 async function readWrong(c: Readonly<ExploreConfig>, pool: VerifierPool, progress: StartProgress) {
   const bar = progress(`reading and verifying ${c.input}`);
   const all = [];
@@ -139,7 +139,7 @@ async function readWrong(c: Readonly<ExploreConfig>, pool: VerifierPool, progres
       blank++;
       return;
     }
-    wrong.push({ id: String(s.line), problemId: s.problemId, question: s.question, gold: s.gold, rationale: s.response, style: split.style, steps: split.steps });
+    wrong.push({ id: s.id, problemId: s.problemId, question: s.question, gold: s.gold, rationale: s.response, style: split.style, steps: split.steps });
   });
   const correct = verdicts.filter((v) => v.correct).length;
   bar.finish(`${all.length} samples: ${correct} correct, ${wrong.length} wrong to explore${blank ? `, ${blank} blank` : ""}`);

@@ -57,7 +57,7 @@ export async function runRft(c: Readonly<RftConfig>, ports: { progress: StartPro
     nearDuplicate += p.duplicates;
     overCap += p.overCap;
   }
-  kept.sort((a, b) => a.line - b.line);
+  kept.sort((a, b) => a.order - b.order);
   const stats = c.stats ?? besideOut(c.out, ".stats.json");
   const summary: RftSummary = {
     out: c.out,
@@ -72,7 +72,7 @@ export async function runRft(c: Readonly<RftConfig>, ports: { progress: StartPro
   };
   await new OutputGroup().all(async (group) => {
     const w = new AtomicJsonlWriter(c.out, group);
-    for (const s of kept) await w.write({ id: String(s.line), prompt: s.question, response: s.response, loss_type: 0, problem_id: s.problemId, gold: s.gold });
+    for (const s of kept) await w.write({ id: s.id, prompt: s.question, response: s.response, loss_type: 0, problem_id: s.problemId, gold: s.gold });
     await w.close();
     const { out: _o, stats: _s, ...written } = summary;
     group.json(stats, { input: c.input, seed: c.seed, perProblem: c.perProblem, similarity: c.similarity, ...written });

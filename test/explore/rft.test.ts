@@ -74,6 +74,16 @@ test("rft keeps correct samples, one per cluster, at most --per-problem, seeded 
   const r = oxa(["rft", only, join(dir, "d.jsonl"), "--verify-workers", "1"]);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(readJsonl(join(dir, "d.jsonl")).map((x) => x.response), p1.map((x) => x.response));
+  // the list shape of `oxa sample` (one row per prompt, responses: [...]) gives the same choice
+  const lists = ["p1", "p2", "p3"].map((id) => {
+    const of = src.filter((r) => r.id === id);
+    return { id, prompt: of[0].prompt, gold: of[0].gold, responses: of.map((r) => r.response) };
+  });
+  const l = oxa(["rft", writeJsonl(join(dir, "lists.jsonl"), lists), join(dir, "e.jsonl"), "--verify-workers", "1"]);
+  assert.equal(l.status, 0, l.stderr);
+  const fromLists = readJsonl(join(dir, "e.jsonl"));
+  assert.deepEqual(fromLists.map((x) => x.response), kept.map((x) => x.response));
+  assert.ok(fromLists.every((x) => /^[1-3]#\d+$/.test(x.id)));
 });
 
 test("rft: bad input names file, line and field", () => {

@@ -9,7 +9,9 @@ export const rftCommand = defineCommand({
   description: `Verifies every self-sample against its gold answer with the one verifier (--verify-mode ...), then per
 problem (--id-field, else the question) considers the correct ones in a seeded order and keeps a sample unless its
 token-set Jaccard similarity to one already kept is >= --similarity (after normalising spacing and numbers), up to
---per-problem. Rows, in input order: {id, prompt, response, loss_type: 0, problem_id, gold} — what \`oxa train\` reads.`,
+--per-problem. Reads either shape of \`oxa sample\` (one row per sample, or --response-field + "s" lists).
+Rows, in input order: {id (the input line, "#i" in a list), prompt, response, loss_type: 0, problem_id, gold} —
+what \`oxa train\` reads.`,
   examples: [
     "oxa rft samples.jsonl rft.jsonl",
     "oxa rft samples.jsonl rft.jsonl --per-problem 8 --similarity 0.9 --seed 1 --verify-mode strict --json",
