@@ -32,7 +32,7 @@ Rows: {id, problem_id, prompt, gold, rationale, style, steps, pit (null: none), 
     return (
       `explored ${r.samples.explored} wrong rationales of ${r.samples.read} samples (${r.samples.correct} correct${r.samples.blank ? `, ${r.samples.blank} blank` : ""}); mean ${r.meanSteps.toFixed(2)} steps\n` +
       `  first pit at step: ${steps.length ? steps.map((s) => `${s}: ${r.pits[s]}`).join(", ") : "none"}; no pit: ${r.noPit}\n` +
-      `  ${r.completions.generated} completions in ${r.rounds} rounds, ${r.seconds.toFixed(1)} s (${r.completionsPerSecond.toFixed(1)}/s)` +
+      `  ${r.completions.generated} completions in ${r.rounds} round${r.rounds === 1 ? "" : "s"}, ${r.seconds.toFixed(1)} s (${r.completionsPerSecond.toFixed(1)}/s)` +
       `${r.completions.resumedSteps ? `; ${r.completions.resumedSteps} steps resumed` : ""}\n  rows:    ${r.out}\n  summary: ${r.summary}\n`
     );
   },
