@@ -67,6 +67,14 @@ def prompt_ids(tok, prompt: str, *, apply_template: bool = True, system_prompt: 
     return list(enc["input_ids"])
 
 
+def continued_prompt_ids(tok, prompt: str, prefix: str | None, *, apply_template: bool = True, system_prompt: str | None = None) -> list[int]:
+    """Prompt ids followed by the ids of `prefix`, the start of the assistant turn that generation continues
+    (Self-Explore's step prefixes). Joined in token space, as encode_pair joins a response, so scoring the
+    continuation later (prompt, prefix + continuation) sees the same prefix tokens. No prefix: prompt_ids."""
+    head = prompt_ids(tok, prompt, apply_template=apply_template, system_prompt=system_prompt)
+    return head + response_ids(tok, prefix) if prefix else head
+
+
 def response_ids(tok, response: str, *, append_eos: bool = False) -> list[int]:
     ids = tok(response, add_special_tokens=False).input_ids
     return ids + [tok.eos_token_id] if append_eos else ids

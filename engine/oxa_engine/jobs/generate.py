@@ -19,7 +19,7 @@ from itertools import islice
 
 import torch
 
-from ..chat import prompt_ids, stop_ids
+from ..chat import continued_prompt_ids, stop_ids
 from ..device import check_model_dir, open_model
 from ..protocol import Progress
 from ..records import ResumableOutput, count_records, read_keyed, require
@@ -108,12 +108,13 @@ def _samples(spec: dict, tok, out: ResumableOutput, order: list):
     path, chat = spec["input"], spec["chat"]
     for lineno, rid, row in read_keyed(path):
         prompt = require(row, "prompt", str, path, lineno)
+        prefix = require(row, "prefix", str, path, lineno) if row.get("prefix") is not None else None
         ids = None
         for k in range(spec["n"]):
             order.append((rid, k))
             if out.is_done((rid, k)):
                 continue
-            ids = ids or prompt_ids(tok, prompt, apply_template=chat["apply_template"], system_prompt=chat["system_prompt"])
+            ids = ids or continued_prompt_ids(tok, prompt, prefix, apply_template=chat["apply_template"], system_prompt=chat["system_prompt"])
             yield Sample(rid, k, ids, torch.Generator().manual_seed(sample_seed(spec["seed"], rid, k)))
 
 

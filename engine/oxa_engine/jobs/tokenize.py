@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from transformers import AutoTokenizer, GenerationConfig
 
-from ..chat import bos_prefix, prompt_ids, response_ids, stop_ids
+from ..chat import bos_prefix, continued_prompt_ids, response_ids, stop_ids
 from ..device import check_model_dir
 from ..protocol import Progress
 from ..records import ResumableOutput, count_records, read_keyed, require, write_batched
@@ -29,7 +29,7 @@ def run(spec: dict) -> dict:
     tok = AutoTokenizer.from_pretrained(spec["model"], local_files_only=True)
     chat = spec["chat"]
     path = spec["input"]
-    out = ResumableOutput(spec["output"], fingerprint={k: spec[k] for k in ("model", "input", "no_prompt", "append_eos", "chat")})
+    out = ResumableOutput(spec["output"], fingerprint={k: spec[k] for k in ("model", "input", "no_prompt", "append_eos", "chat", "prompt_text")})
     progress = Progress(count_records(path), "records")
     order: list[str] = []
 
@@ -42,7 +42,10 @@ def run(spec: dict) -> dict:
             if spec["no_prompt"]:
                 rec["prompt_ids"] = bos_prefix(tok)
             else:
-                rec["prompt_ids"] = prompt_ids(tok, require(row, "prompt", str, path, lineno), apply_template=chat["apply_template"], system_prompt=chat["system_prompt"])
+                prefix = require(row, "prefix", str, path, lineno) if row.get("prefix") is not None else None
+                rec["prompt_ids"] = continued_prompt_ids(tok, require(row, "prompt", str, path, lineno), prefix, apply_template=chat["apply_template"], system_prompt=chat["system_prompt"])
+            if spec["prompt_text"]:
+                rec["prompt_text"] = tok.decode(rec["prompt_ids"], skip_special_tokens=False, clean_up_tokenization_spaces=False)
             if row.get("response") is not None:
                 rec["response_ids"] = response_ids(tok, require(row, "response", str, path, lineno), append_eos=spec["append_eos"])
             yield rec

@@ -12,6 +12,9 @@ import { scoreCommand } from "./score.ts";
 import { sampleCommand } from "./sample.ts";
 import { makeTinyModelCommand } from "./make-tiny-model.ts";
 import { demoCommand } from "./demo.ts";
+import { exploreCommand } from "./explore.ts";
+import { rftCommand } from "./rft.ts";
+import { pairsCommand } from "./pairs.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -23,6 +26,9 @@ export const commands: Record<string, Command<any, any>> = {
   mine: mineCommand,
   mix: mixCommand,
   train: trainCommand,
+  rft: rftCommand,
+  explore: exploreCommand,
+  pairs: pairsCommand,
   eval: evalCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,

@@ -4,7 +4,7 @@ import { chat, device, dtype, modelSetup } from "./common.ts";
 
 export const generateSpec = z.object({
   model: z.string().describe("model directory"),
-  input: z.string().describe("JSONL of {id, prompt}; ids unique strings"),
+  input: z.string().describe("JSONL of {id, prompt, prefix?}; ids unique strings; prefix: the start of the assistant turn to continue (its ids follow the prompt's)"),
   output: z.string().describe("JSONL, one line per sample in input order: {id, sample, text, n_tokens, finish_reason, mean_entropy}"),
   n: z.number().int().min(1).default(1).describe("samples per prompt"),
   temperature: z.number().min(0).default(0.6).describe("sampling temperature; 0 = greedy"),

@@ -6,11 +6,12 @@ import { scoreSpec } from "./score.ts";
 
 export const tokenizeSpec = z.object({
   model: z.string().describe("model directory (its tokenizer and chat template are used)"),
-  input: z.string().describe("JSONL of {id, prompt, response?}; ids unique strings; prompt may be null with no_prompt"),
+  input: z.string().describe("JSONL of {id, prompt, prefix?, response?}; ids unique strings; prompt may be null with no_prompt; prefix: the start of the assistant turn, its ids appended to prompt_ids"),
   output: z.string().describe("JSONL in input order: {id, prompt_ids, response_ids?}"),
   no_prompt: scoreSpec.shape.no_prompt,
   append_eos: scoreSpec.shape.append_eos,
   probe: z.string().default("Probe: 12 + 7 = 19, x^2 = 4 \u2192 x = \u00b12. \\boxed{3/4}").describe("text whose ids the client compares with the server's tokenizer"),
+  prompt_text: z.boolean().default(false).describe("also write `prompt_text`: the prompt ids decoded (special tokens kept), the formatted prompt as text (for exports such as TRL's string form)"),
   chat,
 });
 
@@ -28,4 +29,5 @@ export const tokenizeRecord = z.object({
   id: z.string(),
   prompt_ids: z.array(z.number().int()),
   response_ids: z.array(z.number().int()).optional(),
+  prompt_text: z.string().optional(),
 });
