@@ -1,7 +1,9 @@
 // The bytes of a dataset file as a stream, decompressed on the fly when the name ends in .gz or
-// .zst (gzip through node:zlib, Zstandard through fzstd): memory follows the chunk size, never the
-// file. A corrupt or cut-short compressed stream is an InputError naming the file and how far the
-// decompressed bytes got.
+// .zst (gzip through node:zlib; Zstandard through the `zstd` command when it is installed — native,
+// about 5x faster than fzstd, the pure-JS decoder used otherwise): memory follows the chunk size,
+// never the file. A corrupt or cut-short compressed stream is an InputError naming the file and how
+// far the decompressed bytes got.
+import { spawn, spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { Decompress } from "fzstd";
@@ -43,6 +45,10 @@ export async function* readBytes(path: string, chunk = 1 << 20): AsyncGenerator<
     }
     return;
   }
+  if (hasZstdCommand()) {
+    yield* zstdCommand(path, chunk, broken, () => out, (n) => (out += n));
+    return;
+  }
   // fzstd pushes decompressed pieces to a callback; collect them per input chunk
   const pieces: Uint8Array[] = [];
   let ended = false;
@@ -71,4 +77,24 @@ export async function* readBytes(path: string, chunk = 1 << 20): AsyncGenerator<
     yield Buffer.from(p.buffer, p.byteOffset, p.byteLength);
   }
   if (!ended) throw broken(new Error("the last frame is incomplete"));
+}
+
+let zstdFound: boolean | undefined;
+const hasZstdCommand = () => (zstdFound ??= process.env.OXA_NO_ZSTD_COMMAND !== "1" && spawnSync("zstd", ["--version"], { stdio: "ignore" }).status === 0);
+
+async function* zstdCommand(path: string, chunk: number, broken: (e: unknown) => InputError, _done: () => number, count: (n: number) => void): AsyncGenerator<Buffer> {
+  const child = spawn("zstd", ["-dcq", "--", path], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  try {
+    for await (const c of child.stdout as AsyncIterable<Buffer>) {
+      count(c.length);
+      yield c;
+    }
+    const code = await exited;
+    if (code !== 0) throw broken(new Error(stderr.trim().split("\n").at(-1)?.replace(/^zstd: [^:]*: /, "") || `zstd exited with ${code}`));
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
 }

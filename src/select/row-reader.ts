@@ -5,7 +5,10 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../io/errors.ts";
 import { assertUtf8 } from "../io/lines.ts";
-import { readRecords, seekable, type Row } from "../io/records.ts";
+import { formatOf, readRecords, seekable, type Row } from "../io/records.ts";
+import { readBytes } from "../io/byte-stream.ts";
+import { lineSpans } from "../io/lines.ts";
+import { splitJsonArray } from "../io/json-array.ts";
 import type { CandidatePool } from "./pool.ts";
 
 export interface RowReader {
@@ -19,7 +22,16 @@ export async function openRowReader(path: string, pool: CandidatePool, wanted?: 
   if (!seekable(path)) {
     const lines = wanted ? new Set(Array.from(wanted, (i) => pool.line[i])) : null;
     const rows = new Map<number, Row>();
-    for await (const r of readRecords(path)) if (!lines || lines.has(r.line)) rows.set(r.line, r.row);
+    if (lines && formatOf(path) !== "parquet") {
+      // only the wanted records are decoded and parsed; the rest are byte spans passed over
+      const spans = formatOf(path) === "json" ? splitJsonArray(readBytes(path), path) : lineSpans(path);
+      for await (const sp of spans) {
+        const line = "index" in sp ? sp.index : sp.line;
+        if (!lines.has(line)) continue;
+        assertUtf8(sp.buf, sp.start, sp.end, path, line, sp.offset);
+        rows.set(line, parsed(sp.buf.toString("utf8", sp.start, sp.end), path, line));
+      }
+    } else for await (const r of readRecords(path)) if (!lines || lines.has(r.line)) rows.set(r.line, r.row);
     return {
       row(i) {
         const row = rows.get(pool.line[i]);
@@ -38,12 +50,16 @@ export async function openRowReader(path: string, pool: CandidatePool, wanted?: 
       const n = readSync(fd, buf, 0, bytes, pool.offset[i]);
       // pass one never decodes texts; a chosen row's bytes must be UTF-8 before they are copied out
       assertUtf8(buf, 0, n, path, pool.line[i], pool.offset[i]);
-      try {
-        return JSON.parse(buf.toString("utf8", 0, n)) as Row;
-      } catch (e) {
-        throw new InputError(`changed since it was read, or malformed (${(e as Error).message})`, { file: path, line: pool.line[i] });
-      }
+      return parsed(buf.toString("utf8", 0, n), path, pool.line[i]);
     },
     close: () => closeSync(fd),
   };
+}
+
+function parsed(text: string, file: string, line: number): Row {
+  try {
+    return JSON.parse(text) as Row;
+  } catch (e) {
+    throw new InputError(`changed since it was read, or malformed (${(e as Error).message})`, { file, line });
+  }
 }
