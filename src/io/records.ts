@@ -1,13 +1,14 @@
 // Dataset rows from JSONL, JSON (a list of objects) or Parquet, as one stream of plain objects.
-// JSONL and JSON stream in bounded memory, plain or compressed (.gz, .zst); every row carries its
+// JSONL and JSON stream in bounded memory, plain or compressed (.gz, .zst), Parquet by row group; every row carries its
 // line (or row) number for error messages, and its byte span where a later pass can seek back to it.
-import { readFileSync, existsSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { InputError } from "./errors.ts";
 import { assertUtf8, readLines } from "./lines.ts";
 import { compressionOf, readBytes, withoutCompression } from "./byte-stream.ts";
 import { splitJsonArray } from "./json-array.ts";
 import { valueAt } from "./field-path.ts";
+import { parquetRows } from "./parquet-rows.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -89,32 +90,7 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
     return;
   }
   if (compressionOf(path)) throw new InputError("a compressed Parquet file: Parquet compresses its own pages; give the .parquet file", { file: path });
-  const { parquetReadObjects } = await import("hyparquet");
-  const buf = readFileSync(path);
-  const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-  let rows: Row[];
-  try {
-    rows = (await parquetReadObjects({ file })) as Row[];
-  } catch (e) {
-    throw new InputError(`not a readable Parquet file (${(e as Error).message}); is it truncated?`, { file: path });
-  }
-  for (let i = 0; i < rows.length; i++) yield { row: plainNumbers(rows[i], path, i + 1) as Row, line: i + 1, file: path };
-}
-
-/**
- * Parquet's 64-bit integers arrive as BigInt, which nothing downstream (nor JSON) can take:
- * they become numbers when exactly representable, else an InputError naming row and field.
- */
-function plainNumbers(v: unknown, file: string, line: number, field = ""): unknown {
-  if (typeof v === "bigint") {
-    if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(v);
-    throw new InputError(`integer ${v} does not fit a double exactly`, { file, line, field: field || undefined });
-  }
-  if (Array.isArray(v)) return v.map((x, i) => plainNumbers(x, file, line, `${field}[${i}]`));
-  if (v !== null && typeof v === "object" && !(v instanceof Date) && !(v instanceof Uint8Array)) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plainNumbers(x, file, line, field ? `${field}.${k}` : k)]));
-  }
-  return v;
+  for await (const r of parquetRows(path)) yield { row: r.row, line: r.line, file: path };
 }
 
 /** Reads a field and checks its type, naming file, line and field when it is missing or wrong. */

@@ -77,3 +77,27 @@ pq.write_table(t, sys.argv[1])`;
   writeFileSync(join(dir, "cut.parquet"), bytes.subarray(0, bytes.length - 20));
   await assert.rejects(all(join(dir, "cut.parquet")), (e: Error) => e instanceof InputError && /cut\.parquet: not a readable Parquet file/.test(e.message));
 });
+
+test("a Parquet file of many row groups (the grouped teacher shape: lists per query) streams row group by row group, in order, and selects as its JSONL twin", { skip: !pyarrow && "pyarrow is not in engine/.venv" }, async () => {
+  const file = join(dir, "groups.parquet");
+  const jsonl = join(dir, "groups.jsonl");
+  const script = `
+import json, pyarrow as pa, pyarrow.parquet as pq, sys
+rows = [{"query": f"q{i}", "responses": [f"r{i}-{k}" for k in range(i % 4 + 1)],
+         "ppls": [1.0 + ((i * 7 + k) % 40) / 10 for k in range(i % 4 + 1)],
+         "lengths": [10 + i + k for k in range(i % 4 + 1)],
+         "verdicts": [(i + k) % 3 != 0 for k in range(i % 4 + 1)]} for i in range(1000)]
+pq.write_table(pa.Table.from_pylist(rows), sys.argv[1], row_group_size=64)
+assert pq.ParquetFile(sys.argv[1]).num_row_groups == 16
+open(sys.argv[2], "w").write("".join(json.dumps(r) + "\\n" for r in rows))`;
+  const w = spawnSync(py, ["-c", script, file, jsonl], { encoding: "utf8" });
+  assert.equal(w.status, 0, w.stderr);
+  const rows = await all(file);
+  assert.deepEqual(rows, readJsonl(jsonl));
+  const flags = ["--responses-field", "responses", "--ppl-field", "ppls", "--length-field", "lengths", "--correct-field", "verdicts", "--n", "300", "--seed", "5"];
+  const a = oxa(["select", file, join(dir, "g-pq.jsonl"), ...flags]);
+  const b = oxa(["select", jsonl, join(dir, "g-jl.jsonl"), ...flags]);
+  assert.equal(a.status, 0, a.stderr);
+  assert.equal(b.status, 0, b.stderr);
+  assert.deepEqual(readFileSync(join(dir, "g-pq.jsonl")), readFileSync(join(dir, "g-jl.jsonl")));
+});
