@@ -6,6 +6,7 @@
 import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "./errors.ts";
+import { isDatasetDir } from "./arrow-dataset.ts";
 
 export interface FileRole {
   /** The option that names the path, as a person types it (e.g. "--out", "--ce"). */
@@ -73,7 +74,7 @@ function checkInput(i: FileRole): void {
   if (!existsSync(i.path)) throw new UsageError(`${i.option} ${i.path}: no such ${i.kind === "dir" ? "directory" : "file"}`);
   const isDir = statSync(i.path).isDirectory();
   if (i.kind === "dir" && !isDir) throw new UsageError(`${i.option} ${i.path} is a file; a directory is needed`);
-  if (i.kind !== "dir" && isDir) throw new UsageError(`${i.option} ${i.path} is a directory; name a file`);
+  if (i.kind !== "dir" && isDir && !isDatasetDir(i.path)) throw new UsageError(`${i.option} ${i.path} is a directory; name a file (or a \`datasets\` save_to_disk folder)`);
 }
 
 /**

@@ -9,6 +9,7 @@ import { compressionOf, readBytes, withoutCompression } from "./byte-stream.ts";
 import { splitJsonArray } from "./json-array.ts";
 import { valueAt } from "./field-path.ts";
 import { parquetRows } from "./parquet-rows.ts";
+import { datasetRows, isDatasetDir } from "./arrow-dataset.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -22,9 +23,10 @@ export interface SourceRow {
   bytes?: number;
 }
 
-export type Format = "jsonl" | "json" | "parquet";
+export type Format = "jsonl" | "json" | "parquet" | "datasets";
 
 export function formatOf(path: string): Format {
+  if (isDirectory(path) && isDatasetDir(path)) return "datasets";
   const ext = extname(withoutCompression(path)).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
   if (ext === ".json") return "json";
@@ -33,11 +35,16 @@ export function formatOf(path: string): Format {
 }
 
 /** True when rows can be read back by byte offset (a plain JSONL or JSON file). */
-export const seekable = (path: string) => compressionOf(path) === null && formatOf(path) !== "parquet";
+export const seekable = (path: string) => compressionOf(path) === null && (formatOf(path) === "jsonl" || formatOf(path) === "json");
+
+const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
 export function assertReadable(path: string): void {
   if (!existsSync(path)) throw new InputError("file not found", { file: path });
-  if (statSync(path).isDirectory()) throw new InputError("is a directory; name a file", { file: path });
+  if (statSync(path).isDirectory()) {
+    if (isDatasetDir(path)) return;
+    throw new InputError("is a directory; name a file (or a `datasets` save_to_disk folder)", { file: path });
+  }
   if (!statSync(path).isFile()) throw new InputError("not a regular file", { file: path });
 }
 
@@ -90,7 +97,8 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
     return;
   }
   if (compressionOf(path)) throw new InputError("a compressed Parquet file: Parquet compresses its own pages; give the .parquet file", { file: path });
-  for await (const r of parquetRows(path)) yield { row: r.row, line: r.line, file: path };
+  const rows = format === "datasets" ? datasetRows(path) : parquetRows(path);
+  for await (const r of rows) yield { row: r.row, line: r.line, file: path };
 }
 
 /** Reads a field and checks its type, naming file, line and field when it is missing or wrong. */

@@ -61,7 +61,7 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
     const first = scanRange(path, 0, bounds[1], opts.fields, exclude, (done) => progress.update(Math.round((done * size) / bounds[1]), size));
     parts = [first, ...(await Promise.all(others))];
     progress.update(size, size);
-  } else if (format === "parquet") {
+  } else if (format === "parquet" || format === "datasets") {
     const part = emptyPart();
     try {
       for await (const src of readRecords(path)) {

@@ -22,7 +22,7 @@ export async function openRowReader(path: string, pool: CandidatePool, wanted?: 
   if (!seekable(path)) {
     const lines = wanted ? new Set(Array.from(wanted, (i) => pool.line[i])) : null;
     const rows = new Map<number, Row>();
-    if (lines && formatOf(path) !== "parquet") {
+    if (lines && (formatOf(path) === "json" || formatOf(path) === "jsonl")) {
       // only the wanted records are decoded and parsed; the rest are byte spans passed over
       const spans = formatOf(path) === "json" ? splitJsonArray(readBytes(path), path) : lineSpans(path);
       for await (const sp of spans) {
