@@ -36,14 +36,15 @@ export function trainingRecord(src: SourceRow, lossType: LossType, id: string, f
   return rec;
 }
 
-export function toAlpaca(r: TrainingRecord): { instruction: string; input: string; output: string; history: [string, string][]; loss_type: LossType } {
-  return { instruction: r.prompt, input: "", output: r.response, history: [], loss_type: r.loss_type };
+export function toAlpaca(r: TrainingRecord, system?: string): { instruction: string; input: string; output: string; history: [string, string][]; system?: string; loss_type: LossType } {
+  return { instruction: r.prompt, input: "", output: r.response, history: [], ...(system !== undefined ? { system } : {}), loss_type: r.loss_type };
 }
 
-export function toMessages(r: TrainingRecord): { id: string; messages: { role: "user" | "assistant"; content: string }[]; loss_type: LossType } {
+export function toMessages(r: TrainingRecord, system?: string): { id: string; messages: { role: "system" | "user" | "assistant"; content: string }[]; loss_type: LossType } {
   return {
     id: r.id,
     messages: [
+      ...(system !== undefined ? [{ role: "system" as const, content: system }] : []),
       { role: "user", content: r.prompt },
       { role: "assistant", content: r.response },
     ],

@@ -12,6 +12,8 @@ decides which records share a batch.`,
     "oxa mix --ce sel.jsonl --out oxa-mle.jsonl",
     "oxa mix --ce sel.jsonl --ul errors.jsonl --out oxa-full.jsonl --alpaca oxa-full.json",
     "oxa mix --ce sel.jsonl --out plain.jsonl --suffix '' --messages plain.messages.jsonl",
+    "oxa mix --ce sel.jsonl --ul errors.jsonl --out t.jsonl --alpaca lf/oxa.json --sharegpt lf/oxa-chat.json --dataset-info lf/dataset_info.json",
+    "oxa mix --ce sel.jsonl --out t.jsonl --trl-sft t.trl.jsonl --system-prompt 'Please reason step by step.'",
   ],
   schema: mixConfig,
   files: (c) => ({
@@ -20,6 +22,9 @@ decides which records share a batch.`,
       { option: "--out", path: c.out },
       ...(c.alpaca ? [{ option: "--alpaca", path: c.alpaca }] : []),
       ...(c.messages ? [{ option: "--messages", path: c.messages }] : []),
+      ...(c.sharegpt ? [{ option: "--sharegpt", path: c.sharegpt }] : []),
+      ...(c.trlSft ? [{ option: "--trl-sft", path: c.trlSft }] : []),
+      ...(c.datasetInfo ? [{ option: "--dataset-info", path: c.datasetInfo }] : []),
     ],
   }),
   async run(c, ctx) {
@@ -27,6 +32,7 @@ decides which records share a batch.`,
   },
   format: (r: MixResult) =>
     `mixed ${r.total} records (${r.ce} CE, ${r.ul} UL) into ${r.out}` +
-    `${r.alpaca ? `\n  alpaca:   ${r.alpaca}` : ""}${r.messages ? `\n  messages: ${r.messages}` : ""}\n` +
+    `${r.alpaca ? `\n  alpaca:   ${r.alpaca}` : ""}${r.messages ? `\n  messages: ${r.messages}` : ""}` +
+    `${r.sharegpt ? `\n  sharegpt: ${r.sharegpt}` : ""}${r.trlSft ? `\n  TRL SFT:  ${r.trlSft} (${r.ce} CE rows; UL rows left out)` : ""}${r.datasetInfo ? `\n  LLaMA-Factory registry: ${r.datasetInfo}` : ""}\n` +
     (r.sourceIds ? `  ${r.sourceIds} rows had an id of their own: kept as source_id (the records' ids are ce-N / ul-N)\n` : ""),
 });
