@@ -12,6 +12,7 @@ import { scoreCommand } from "./score.ts";
 import { sampleCommand } from "./sample.ts";
 import { makeTinyModelCommand } from "./make-tiny-model.ts";
 import { demoCommand } from "./demo.ts";
+import { dpoCommand } from "./dpo.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -23,6 +24,7 @@ export const commands: Record<string, Command<any, any>> = {
   mine: mineCommand,
   mix: mixCommand,
   train: trainCommand,
+  dpo: dpoCommand,
   eval: evalCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
