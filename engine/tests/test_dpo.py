@@ -163,6 +163,23 @@ def test_the_job_is_exact_under_any_micro_batch_split(tiny_model, job_data, tmp_
     assert a[1]["rewards/margins"] != a[0]["rewards/margins"]  # the first update moved the policy
 
 
+def test_the_job_gives_the_same_steps_on_two_processes(tiny_model, job_data, tmp_path):
+    common = dict(model=str(tiny_model), schedule=str(job_data / "schedule.json"), reference=str(job_data / "ref.jsonl"), lr=1e-3, stop_after=2, device="cpu", chat=PLAIN, save_each_epoch=False)
+    assert run_dpo(tmp_path, out=str(tmp_path / "one"), micro_batch_size=4, **{k: v for k, v in common.items() if k not in ("device", "chat", "save_each_epoch")})[0] == 0
+    spec = tmp_path / "two.spec.json"
+    spec.write_text(json.dumps({**common, "out": str(tmp_path / "two"), "micro_batch_size": 1}))
+    accelerate = Path(sys.executable).with_name("accelerate")
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent), "OMP_NUM_THREADS": "1"}
+    cmd = [str(accelerate), "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
+           "-m", "oxa_engine", "dpo", "--spec", str(spec)]
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, cwd=HERE.parent)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert json.loads(r.stdout.strip().splitlines()[-1])["result"]["processes"] == 2
+    for x, y in zip(metrics(tmp_path / "one"), metrics(tmp_path / "two"), strict=True):
+        for k in ("loss", "grad_norm", "tokens", *METRICS):
+            assert x[k] == pytest.approx(y[k], rel=1e-5, abs=1e-7), (x["step"], k)
+
+
 def test_resume_reproduces_an_uninterrupted_run(tiny_model, job_data, tmp_path):
     common = dict(model=str(tiny_model), schedule=str(job_data / "schedule.json"), reference=str(job_data / "ref.jsonl"), lr=1e-3, micro_batch_size=2)
     assert run_dpo(tmp_path, out=str(tmp_path / "full"), **common)[0] == 0

@@ -72,7 +72,7 @@ export const dpoSpec = z.object({
   out: z.string().describe("run directory: metrics.jsonl, checkpoints/step-N/, model/"),
   loss_type: z.enum(DPO_LOSSES).default("sigmoid").describe("sigmoid (DPO), ipo (IPO, length-normalised log-probs as in TRL) or robust (rDPO); TRL's definitions"),
   beta: z.number().positive().default(0.1).describe("DPO temperature beta (Self-Explore: 0.1)"),
-  label_smoothing: z.number().min(0).lt(0.5).default(0).describe("assumed share of flipped preferences (cDPO for sigmoid, rDPO for robust; unused by ipo)"),
+  label_smoothing: z.number().min(0).lt(0.5).default(0).describe("robust only: the assumed share of flipped preference labels (TRL 1.16 reads it in robust alone, so other losses refuse it)"),
   lr: z.number().positive().default(1e-6).describe("peak learning rate (Self-Explore: 1e-6)"),
   betas: trainSpec.shape.betas,
   weight_decay: z.number().min(0).default(0).describe("AdamW weight decay (matrices only; TRL's default is 0)"),
