@@ -231,3 +231,25 @@ def test_clear_errors_before_training(tiny_model, job_data, tmp_path):
     rc, events = run_dpo(tmp_path, out=str(tmp_path / "e4"), model=str(tiny_model), schedule=str(tmp_path / "bad.json"), reference=str(job_data / "ref.jsonl"))
     assert rc == 1 and "badpairs.jsonl, line 3, field \"rejected\": empty" in events[-1]["message"]
     assert not (tmp_path / "e1" / "metrics.jsonl").exists()
+
+
+def test_reference_job_killed_mid_file_resumes_to_the_same_file(ref_model, tmp_path):
+    from job_helpers import kill_mid_file
+
+    pairs = write_jsonl(tmp_path / "pairs.jsonl", make_pairs(24))
+    whole = reference_file(ref_model, pairs, tmp_path / "whole.jsonl")
+    out = tmp_path / "ref.jsonl"
+    spec = tmp_path / "ref.spec.json"
+    spec.write_text(json.dumps({"model": str(ref_model), "pairs": str(pairs), "output": str(out), "device": "cpu", "chat": PLAIN, "sort_window": 2, "token_budget": 64}))
+    done = kill_mid_file("dpo-reference", spec, out, min_lines=4)
+    assert 4 <= done < 24 and not out.exists()
+    rc, events = run_engine_job("dpo-reference", spec)
+    assert rc == 0 and events[-1]["result"]["resumed"] == done
+    assert out.read_text() == (tmp_path / "whole.jsonl").read_text()
+    assert len(whole) == 24
+
+
+def run_engine_job(job: str, spec: Path) -> tuple[int, list[dict]]:
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent), "OMP_NUM_THREADS": "1"}
+    r = subprocess.run([sys.executable, "-m", "oxa_engine", job, "--spec", str(spec)], env=env, capture_output=True, text=True, timeout=300)
+    return r.returncode, [json.loads(l) for l in r.stdout.splitlines() if l.startswith("{")]
