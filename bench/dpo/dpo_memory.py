@@ -163,7 +163,7 @@ def main() -> None:
                "precomputed_peak_mib": max(results["reference"]["peak_rss_mib"], results["precomputed"]["peak_rss_mib"]),
                "saved_mib": round(results["in-memory"]["peak_rss_mib"] - max(results["reference"]["peak_rss_mib"], results["precomputed"]["peak_rss_mib"]), 1)}
     (out / "summary.json").write_text(json.dumps(summary, indent=1))
-    print(json.dumps(summary, indent=1))
+    print(json.dumps(summary, indent=1), file=sys.__stdout__)  # oxa_engine.protocol points sys.stdout at stderr
 
 
 if __name__ == "__main__":
