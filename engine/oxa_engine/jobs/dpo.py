@@ -66,6 +66,8 @@ def run(spec: dict) -> dict:
     for m in lm.modules():  # as TRL's disable_dropout: the policy's log-probs must be those the reference was scored with
         if isinstance(m, torch.nn.Dropout):
             m.p = 0.0
+        if isinstance(getattr(m, "attention_dropout", None), float):  # attention modules read it while training
+            m.attention_dropout = 0.0
     pad_id = tok.pad_token_id if tok.pad_token_id is not None else 0
     items = _encode_all(pairs, PairEncoder(tok, spec["chat"], spec["strip_default_system_prompt"]), read_reference(spec["reference"]), spec["reference"])
     model = SequenceLogps(lm)
