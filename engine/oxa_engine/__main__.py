@@ -20,6 +20,8 @@ JOBS = {
     "train": "train",
     "count-tokens": "count_tokens",
     "tokenize": "tokenize",
+    "dpo-reference": "dpo_reference",
+    "dpo": "dpo",
 }
 
 

@@ -15,6 +15,7 @@ import { demoCommand } from "./demo.ts";
 import { exploreCommand } from "./explore.ts";
 import { rftCommand } from "./rft.ts";
 import { pairsCommand } from "./pairs.ts";
+import { dpoCommand } from "./dpo.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -29,6 +30,7 @@ export const commands: Record<string, Command<any, any>> = {
   rft: rftCommand,
   explore: exploreCommand,
   pairs: pairsCommand,
+  dpo: dpoCommand,
   eval: evalCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,

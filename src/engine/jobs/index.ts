@@ -8,6 +8,7 @@ import { trainResult, trainSpec } from "./train.ts";
 import { countTokensResult, countTokensSpec } from "./count-tokens.ts";
 import { tokenizeResult, tokenizeSpec } from "./tokenize.ts";
 import { scheduleFile } from "../schedule-file.ts";
+import { dpoReferenceResult, dpoReferenceSpec, dpoResult, dpoScheduleFile, dpoSpec } from "./dpo.ts";
 
 export const jobSpecs = {
   "make-tiny-model": makeTinyModelSpec,
@@ -16,6 +17,8 @@ export const jobSpecs = {
   train: trainSpec,
   "count-tokens": countTokensSpec,
   tokenize: tokenizeSpec,
+  "dpo-reference": dpoReferenceSpec,
+  dpo: dpoSpec,
 } as const;
 
 /** Every job's `done` result, parsed through these at the edge (run-job.ts). */
@@ -26,10 +29,12 @@ export const jobResults = {
   train: trainResult,
   "count-tokens": countTokensResult,
   tokenize: tokenizeResult,
+  "dpo-reference": dpoReferenceResult,
+  dpo: dpoResult,
 } as const satisfies Record<keyof typeof jobSpecs, z.ZodType>;
 
 /** Files TypeScript writes and the engine reads, validated by the engine against the same document. */
-export const engineFiles = { schedule: scheduleFile } as const;
+export const engineFiles = { schedule: scheduleFile, dpo_schedule: dpoScheduleFile } as const;
 
 export type JobName = keyof typeof jobSpecs;
 /** What callers pass (defaults may be omitted). */
