@@ -12,6 +12,8 @@ import { scoreCommand } from "./score.ts";
 import { sampleCommand } from "./sample.ts";
 import { makeTinyModelCommand } from "./make-tiny-model.ts";
 import { demoCommand } from "./demo.ts";
+import { exportCommand } from "./export.ts";
+import { rewardServerCommand } from "./reward-server.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -26,4 +28,6 @@ export const commands: Record<string, Command<any, any>> = {
   eval: evalCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
+  export: exportCommand,
+  "reward-server": rewardServerCommand,
 };
