@@ -36,6 +36,14 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A value as Hydra's override grammar reads it whatever it holds (spaces, quotes, '=', ','): quoted, quotes escaped. */
+export function hydraQuote(s: string): string {
+  return `'${s.replace(/'/g, "\\'")}'`;
+}
+
+/** A Hydra-quoted value as one shell word. */
+const path = (s: string) => shellQuote(hydraQuote(s));
+
 const bool = (b: boolean) => (b ? "True" : "False");
 /** A float as Hydra should read it: 1 is written 1.0 so it stays a float. */
 const float = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
@@ -47,15 +55,15 @@ export function launchKeys(s: LaunchSettings): [string, string][] {
     ["algorithm.adv_estimator", "grpo"],
     ["algorithm.norm_adv_by_std_in_grpo", bool(true)],
     ["algorithm.use_kl_in_reward", bool(false)],
-    ["data.train_files", shellQuote(s.trainFile)],
-    ["data.val_files", shellQuote(s.testFile)],
+    ["data.train_files", path(s.trainFile)],
+    ["data.val_files", path(s.testFile)],
     ["data.prompt_key", "prompt"],
     ["data.train_batch_size", String(s.trainBatchSize)],
     ["data.max_prompt_length", String(s.maxPromptLength)],
     ["data.max_response_length", String(s.maxResponseLength)],
     ["data.filter_overlong_prompts", bool(true)],
     ["data.truncation", "error"],
-    ["actor_rollout_ref.model.path", '"$MODEL_PATH"'],
+    ["actor_rollout_ref.model.path", '"$(hydra_quote "$MODEL_PATH")"'],
     ["actor_rollout_ref.actor.optim.lr", float(s.lr)],
     ["actor_rollout_ref.actor.optim.lr_warmup_steps_ratio", "0.0"],
     ["actor_rollout_ref.actor.optim.lr_scheduler_type", "constant"],
@@ -77,12 +85,12 @@ export function launchKeys(s: LaunchSettings): [string, string][] {
     ["actor_rollout_ref.rollout.n", String(s.rollouts)],
     ["actor_rollout_ref.rollout.temperature", float(s.temperature)],
     ["actor_rollout_ref.rollout.top_p", float(s.topP)],
-    ["reward.custom_reward_function.path", shellQuote(s.rewardModule)],
+    ["reward.custom_reward_function.path", path(s.rewardModule)],
     ["reward.custom_reward_function.name", "compute_score"],
     ["trainer.n_gpus_per_node", '"$N_GPUS"'],
     ["trainer.nnodes", '"$NNODES"'],
     ["trainer.project_name", "oxa"],
-    ["trainer.experiment_name", shellQuote(s.experiment)],
+    ["trainer.experiment_name", path(s.experiment)],
     ["trainer.logger", "'[console]'"],
   ];
 }
@@ -98,6 +106,8 @@ export function launchScript(s: LaunchSettings): string {
     "set -euo pipefail",
     `MODEL_PATH=${model}`,
     `export ${REWARD_URL_ENV}=\${${REWARD_URL_ENV}:-${shellQuote(s.rewardUrl)}}`,
+    "# Hydra reads a quoted value as it is (a path with spaces, quotes or '=')",
+    'hydra_quote() { local q="\'" e="\\\\\'"; printf "\'%s\'" "${1//$q/$e}"; }',
     `N_GPUS=\${N_GPUS:-${s.gpusPerNode}}`,
     `NNODES=\${NNODES:-${s.nodes}}`,
     "python3 -m verl.trainer.main_ppo \\",
