@@ -61,8 +61,8 @@ export async function runExportVerl(c: ExportConfig, progress: StartProgress = (
     experiment: dataSource.replace(/[^A-Za-z0-9._-]+/g, "-"),
   });
   await new OutputGroup().all(async (group) => {
-    group.file(files.train, verlParquet(train));
-    group.file(files.test, verlParquet(test));
+    group.file(files.train, await verlParquet(train));
+    group.file(files.test, await verlParquet(test));
     group.file(files.launchScript, script);
   });
   chmodSync(files.launchScript, 0o755);

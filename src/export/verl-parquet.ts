@@ -3,7 +3,6 @@
 // columns come out with the types verl's own examples have (pyarrow reads them as
 // list<struct<role, content>> and struct<...>); a JSON string column would not do — verl indexes
 // reward_model["ground_truth"] and applies the chat template to prompt as a list of dicts.
-import { parquetWriteBuffer } from "hyparquet-writer";
 import type { VerlRow } from "./verl-row.ts";
 
 const str = (name: string) => ({ name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" }) as const;
@@ -27,8 +26,10 @@ const SCHEMA = [
   str("source_id"),
 ];
 
-/** The file's bytes (zero rows included: the schema is explicit, nothing is guessed from data). */
-export function verlParquet(rows: readonly VerlRow[]): Uint8Array {
+/** The file's bytes (zero rows included: the schema is explicit, nothing is guessed from data). The
+ * writer is loaded on first use, as records.ts loads the reader, so other commands never wait for it. */
+export async function verlParquet(rows: readonly VerlRow[]): Promise<Uint8Array> {
+  const { parquetWriteBuffer } = await import("hyparquet-writer");
   const buf = parquetWriteBuffer({
     columnData: [
       { name: "data_source", data: rows.map((r) => r.data_source) },
