@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 # the remote-backend tests drive a real vLLM server from its own venv (installed once, ~3.5 GB);
 # without it they skip and say why
 bash scripts/setup-vllm.sh || echo "oxa tests: the vLLM venv could not be installed; the real-server tests will skip"
+bash scripts/setup-verl.sh || echo "oxa tests: the verl venv could not be installed; the verl checks will skip"
 node scripts/run-ts-tests.mjs "$@"
 ts=$?
 engine/.venv/bin/python -m pytest -q engine/tests

@@ -4,7 +4,7 @@
 // the verifier's verdicts (through verl's own loader when .venv-verl is there).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { resolve } from "node:path";
 import { RewardServer, rewardServerConfig, rewardVerifyOptions } from "../../src/reward/index.ts";
@@ -154,6 +154,7 @@ test("oxa reward-server: SIGTERM while a batch is being verified still answers i
   let stderr = "";
   let stdout = "";
   child.stdout.on("data", (c) => (stdout += c));
+  const exited = new Promise((res) => child.once("exit", res));
   const u = await new Promise<string>((res, rej) => {
     child.stderr.on("data", (c) => {
       stderr += c;
@@ -172,7 +173,7 @@ test("oxa reward-server: SIGTERM while a batch is being verified still answers i
   const r = await pending;
   assert.equal(r.status, 200);
   assert.deepEqual(r.body.results.map((x: any) => x.score), items.map((it) => it.score));
-  const code = await new Promise((res) => child.once("exit", res));
+  const code = await exited;
   assert.equal(code, 0, stderr);
   const summary = JSON.parse(stdout);
   assert.equal(summary.signal, "SIGTERM");
@@ -180,6 +181,18 @@ test("oxa reward-server: SIGTERM while a batch is being verified still answers i
 });
 
 const MODULE = resolve("integrations/verl/oxa_reward.py");
+
+/** Runs Python without blocking this process's event loop: the server under test lives in it. */
+function py(exe: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    const child = spawn(exe, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("exit", (status) => res({ status, stdout, stderr }));
+  });
+}
 const CALL = `
 import importlib.util, json, sys
 spec = importlib.util.spec_from_file_location("oxa_reward", sys.argv[1])
@@ -191,9 +204,9 @@ detail = m.score_detail(items[0].get("solution_str", items[0].get("response")), 
 print(json.dumps({"one": one, "batch": batch, "detail": detail}))
 `;
 
-test("the verl reward module, imported from its path and called as verl calls it, returns the verifier's verdicts", () => {
+test("the verl reward module, imported from its path and called as verl calls it, returns the verifier's verdicts", async () => {
   const items = Array.from({ length: 10 }, (_, k) => item(k));
-  const r = spawnSync(resolve("engine/.venv/bin/python"), ["-c", CALL, MODULE, JSON.stringify(items.map((it) => it.body))], { env: { ...process.env, OXA_REWARD_URL: url }, encoding: "utf8" });
+  const r = await py(resolve("engine/.venv/bin/python"), ["-c", CALL, MODULE, JSON.stringify(items.map((it) => it.body))], { OXA_REWARD_URL: url });
   assert.equal(r.status, 0, r.stderr);
   const got = JSON.parse(r.stdout);
   assert.deepEqual(got.one, items.map((it) => it.score));
@@ -201,7 +214,7 @@ test("the verl reward module, imported from its path and called as verl calls it
   assert.equal(got.detail.verdict, "correct");
 });
 
-test("the reward module says clearly when the server is unreachable (after its retries) and names the field of a refused request", () => {
+test("the reward module says clearly when the server is unreachable (after its retries) and names the field of a refused request", async () => {
   const script = `
 import importlib.util, sys, time
 spec = importlib.util.spec_from_file_location("oxa_reward", sys.argv[1])
@@ -213,14 +226,14 @@ except m.OxaRewardUnavailable as e:
     print("UNAVAILABLE", round(time.time() - t, 2), e)
 `;
   // port 9 (discard) on loopback: nothing listens there
-  const r = spawnSync(resolve("engine/.venv/bin/python"), ["-c", script, MODULE], { env: { ...process.env, OXA_REWARD_URL: "http://127.0.0.1:9", OXA_REWARD_RETRIES: "3", OXA_REWARD_BACKOFF: "0.1" }, encoding: "utf8" });
+  const r = await py(resolve("engine/.venv/bin/python"), ["-c", script, MODULE], { OXA_REWARD_URL: "http://127.0.0.1:9", OXA_REWARD_RETRIES: "3", OXA_REWARD_BACKOFF: "0.1" });
   assert.equal(r.status, 0, r.stderr);
   const m = /^UNAVAILABLE ([\d.]+) (.*)$/m.exec(r.stdout);
   assert.ok(m, r.stdout);
   assert.ok(Number(m[1]) >= 0.3, "backed off 0.1 + 0.2 s between its 3 tries"); // 0.1 + 0.2
   assert.match(m[2], /unreachable at http:\/\/127\.0\.0\.1:9\/score after 3 tries/);
   assert.match(m[2], /oxa reward-server/);
-  const refused = spawnSync(resolve("engine/.venv/bin/python"), ["-c", `
+  const refused = await py(resolve("engine/.venv/bin/python"), ["-c", `
 import importlib.util, sys
 spec = importlib.util.spec_from_file_location("oxa_reward", sys.argv[1])
 m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
@@ -228,12 +241,12 @@ try:
     m._post("/score", {"solution_str": "x"})
 except m.OxaRewardRequestError as e:
     print(e)
-`, MODULE], { env: { ...process.env, OXA_REWARD_URL: url }, encoding: "utf8" });
+`, MODULE], { OXA_REWARD_URL: url });
   assert.match(refused.stdout, /HTTP 400\): field "ground_truth": missing/);
 });
 
 const skipVerl = warnIfNoVerl();
-test("through verl's own custom-reward loader (verl.trainer.ppo.reward.get_custom_reward_fn)", { skip: skipVerl }, () => {
+test("through verl's own custom-reward loader (verl.trainer.ppo.reward.get_custom_reward_fn)", { skip: skipVerl }, async () => {
   const items = Array.from({ length: 10 }, (_, k) => item(k));
   const script = `
 import json, sys
@@ -243,7 +256,7 @@ fn = get_custom_reward_fn(OmegaConf.create({"reward": {"custom_reward_function":
 items = json.loads(sys.argv[2])
 print(json.dumps([fn(data_source="oxa/world", solution_str=it.get("solution_str", it.get("response")), ground_truth=it["ground_truth"], extra_info={}) for it in items]))
 `;
-  const r = spawnSync(verlPython()!, ["-c", script, MODULE, JSON.stringify(items.map((it) => it.body))], { env: { ...process.env, OXA_REWARD_URL: url }, encoding: "utf8", timeout: 120_000 });
+  const r = await py(verlPython()!, ["-c", script, MODULE, JSON.stringify(items.map((it) => it.body))], { OXA_REWARD_URL: url });
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout.trim().split("\n").pop()!), items.map((it) => it.score));
 });
