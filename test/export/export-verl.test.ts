@@ -200,3 +200,20 @@ test("verl's RLHFDataset loads the exported parquet with a tiny model's tokenize
     assert.deepEqual(it.raw_prompt, rows[k].prompt);
   });
 });
+
+test("without verl too: the script's own lines carry the paper's values, and bash passes them as one word each", async () => {
+  const r = await runExportVerl(config({ out: join(dir, "plain"), testSize: 2, model: "/m odel" }));
+  // a `python3` that prints its arguments, one per line
+  const shim = join(dir, "echo-shim");
+  mkdirSync(shim, { recursive: true });
+  writeFileSync(join(shim, "python3"), `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done\n`);
+  chmodSync(join(shim, "python3"), 0o755);
+  const run = spawnSync("bash", [r.launchScript, "trainer.total_epochs=2"], { env: { ...process.env, PATH: `${shim}:${process.env.PATH}` }, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const args = run.stdout.trim().split("\n");
+  assert.deepEqual(args.slice(0, 2), ["-m", "verl.trainer.main_ppo"]);
+  const kv = new Map(args.slice(2).map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]));
+  for (const [k, v] of Object.entries(PAPER)) assert.equal(Number.isNaN(Number(kv.get(k))) ? kv.get(k) : Number(kv.get(k)), typeof v === "boolean" ? (v ? "True" : "False") : v, k);
+  assert.equal(kv.get("actor_rollout_ref.model.path"), "'/m odel'");
+  assert.equal(kv.get("trainer.total_epochs"), "2");
+});
