@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 # without it they skip and say why
 bash scripts/setup-vllm.sh || echo "oxa tests: the vLLM venv could not be installed; the real-server tests will skip"
 bash scripts/setup-trl.sh || echo "oxa tests: the TRL venv could not be installed; the DPO-vs-TRL test will skip"
+bash scripts/setup-verl.sh || echo "oxa tests: the verl venv could not be installed; the verl checks will skip"
 node scripts/run-ts-tests.mjs "$@"
 ts=$?
 engine/.venv/bin/python -m pytest -q engine/tests

@@ -16,6 +16,8 @@ import { exploreCommand } from "./explore.ts";
 import { rftCommand } from "./rft.ts";
 import { pairsCommand } from "./pairs.ts";
 import { dpoCommand } from "./dpo.ts";
+import { exportCommand } from "./export.ts";
+import { rewardServerCommand } from "./reward-server.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -34,4 +36,6 @@ export const commands: Record<string, Command<any, any>> = {
   eval: evalCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
+  export: exportCommand,
+  "reward-server": rewardServerCommand,
 };
