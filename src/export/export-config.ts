@@ -1,16 +1,16 @@
-// The config of the `oxa export` stage: which framework (verl today), the prompts + gold answers,
-// the split, and the launch script's settings (the paper's GRPO values from verl-grpo.ts).
+// The config of the `oxa export` stage: which framework (verl, openrlhf), the prompts + gold answers,
+// the split, and verl's launch script settings (the paper's GRPO values from verl-grpo.ts).
 import { z } from "zod";
 import { systemPrompt } from "../engine/jobs/common.ts";
 import { REASONING_SUFFIX } from "../mix/index.ts";
 import { VERL_GRPO as G } from "./verl-grpo.ts";
 
-export const EXPORT_TARGETS = ["verl"] as const;
+export const EXPORT_TARGETS = ["verl", "openrlhf"] as const;
 
 export const exportConfig = z.object({
-  target: z.enum(EXPORT_TARGETS).describe("the framework to export for: verl (its RL parquet and a GRPO launch script)"),
+  target: z.enum(EXPORT_TARGETS).describe("the framework to export for: verl (its RL parquet and a GRPO launch script) or openrlhf (prompt/label JSONL)"),
   input: z.string().describe("prompts with gold answers: .jsonl, .json or .parquet"),
-  out: z.string().describe("the folder for train.parquet, test.parquet and the launch script"),
+  out: z.string().describe("the folder for the train and test files (verl: train.parquet, test.parquet and the launch script; openrlhf: train.jsonl, test.jsonl)"),
   queryField: z.string().default("query").describe("field holding the query (the problem text)"),
   goldField: z.string().default("gold").describe("field holding the gold answer (a string or a number)"),
   idField: z.string().default("id").describe("field holding the row's own id, kept as extra_info.source_id when present"),

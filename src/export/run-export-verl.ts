@@ -37,7 +37,8 @@ export function dataSourceOf(c: Pick<ExportConfig, "dataSource" | "name" | "inpu
   return `oxa/${name}`;
 }
 
-export async function runExportVerl(c: ExportConfig, progress: StartProgress = () => nullProgress): Promise<ExportVerlResult> {
+/** The input's prompts + gold answers as items, and their seeded train/test split (shared by every RL export). */
+export async function readExportItems(c: ExportConfig, progress: StartProgress = () => nullProgress): Promise<{ items: VerlItem[]; split: { train: number[]; test: number[] }; dataSource: string }> {
   const dataSource = dataSourceOf(c);
   const items: VerlItem[] = [];
   const bar = progress(`reading ${c.input}`);
@@ -48,7 +49,11 @@ export async function runExportVerl(c: ExportConfig, progress: StartProgress = (
   }
   bar.finish(`${items.length} rows`);
   if (items.length === 0) throw new InputError("no rows to export", { file: c.input });
-  const split = splitRows(items.length, testCountOf(c.testSize, items.length), c.seed);
+  return { items, split: splitRows(items.length, testCountOf(c.testSize, items.length), c.seed), dataSource };
+}
+
+export async function runExportVerl(c: ExportConfig, progress: StartProgress = () => nullProgress): Promise<ExportVerlResult> {
+  const { items, split, dataSource } = await readExportItems(c, progress);
   const train = split.train.map((i, k) => verlRow(items[i], k, "train"));
   const test = split.test.map((i, k) => verlRow(items[i], k, "test"));
   const files = exportVerlFiles(c);

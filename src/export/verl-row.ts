@@ -6,6 +6,7 @@
 //   extra_info    {index, split, source_id}: the row's place in its split and the input row's own id
 import { InputError } from "../io/errors.ts";
 import { field, type SourceRow } from "../io/records.ts";
+import { valueAt } from "../io/field-path.ts";
 import { buildPrompt } from "../mix/index.ts";
 
 export interface ChatMessage {
@@ -40,7 +41,7 @@ export interface VerlRowOptions {
 }
 
 function goldOf(src: SourceRow, name: string): string {
-  const v = src.row[name];
+  const v = valueAt(src.row, name);
   // numeric gold answers are common in JSON datasets; verl's ground_truth is a string
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   const s = field(src, name, "string");
@@ -52,7 +53,7 @@ export function verlItem(src: SourceRow, o: VerlRowOptions): VerlItem {
   const query = field(src, o.fields.query, "string");
   if (query.trim() === "") throw new InputError("empty query", { file: src.file, line: src.line, field: o.fields.query });
   const ground_truth = goldOf(src, o.fields.gold);
-  const id = src.row[o.fields.id];
+  const id = valueAt(src.row, o.fields.id);
   const prompt: ChatMessage[] = [];
   if (o.systemPrompt !== null) prompt.push({ role: "system", content: o.systemPrompt });
   prompt.push({ role: "user", content: buildPrompt(query, o.suffix) });
