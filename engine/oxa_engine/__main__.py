@@ -19,6 +19,7 @@ JOBS = {
     "train": "train",
     "count-tokens": "count_tokens",
     "tokenize": "tokenize",
+    "rl": "rl",
 }
 
 

@@ -7,6 +7,7 @@ import { generateResult, generateSpec } from "./generate.ts";
 import { trainResult, trainSpec } from "./train.ts";
 import { countTokensResult, countTokensSpec } from "./count-tokens.ts";
 import { tokenizeResult, tokenizeSpec } from "./tokenize.ts";
+import { rlResult, rlScheduleFile, rlSpec } from "./rl.ts";
 import { scheduleFile } from "../schedule-file.ts";
 
 export const jobSpecs = {
@@ -16,6 +17,7 @@ export const jobSpecs = {
   train: trainSpec,
   "count-tokens": countTokensSpec,
   tokenize: tokenizeSpec,
+  rl: rlSpec,
 } as const;
 
 /** Every job's `done` result, parsed through these at the edge (run-job.ts). */
@@ -26,10 +28,11 @@ export const jobResults = {
   train: trainResult,
   "count-tokens": countTokensResult,
   tokenize: tokenizeResult,
+  rl: rlResult,
 } as const satisfies Record<keyof typeof jobSpecs, z.ZodType>;
 
 /** Files TypeScript writes and the engine reads, validated by the engine against the same document. */
-export const engineFiles = { schedule: scheduleFile } as const;
+export const engineFiles = { schedule: scheduleFile, rl_schedule: rlScheduleFile } as const;
 
 export type JobName = keyof typeof jobSpecs;
 /** What callers pass (defaults may be omitted). */
