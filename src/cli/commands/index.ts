@@ -12,6 +12,7 @@ import { scoreCommand } from "./score.ts";
 import { sampleCommand } from "./sample.ts";
 import { makeTinyModelCommand } from "./make-tiny-model.ts";
 import { demoCommand } from "./demo.ts";
+import { rlCommand } from "./rl.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -24,6 +25,7 @@ export const commands: Record<string, Command<any, any>> = {
   mix: mixCommand,
   train: trainCommand,
   eval: evalCommand,
+  rl: rlCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
 };
