@@ -52,7 +52,7 @@ test("oxa rl: rewards are the verifier's verdicts, metrics agree with the files,
     const ro = readJsonl(join(out, "rollouts", `${name}.jsonl`));
     const rw = readJsonl(join(out, "rollouts", `${name}.rewards.jsonl`));
     assert.equal(ro.length, 24);
-    const want = ro.map((x) => (verify(gold.get(x.id)!, x.text, VERIFY).correct ? 1 : 0)); // --overlong none
+    const want: number[] = ro.map((x) => (verify(gold.get(x.id)!, x.text, VERIFY).correct ? 1 : 0)); // --overlong none
     assert.deepEqual(rw.map((x) => x.reward), want);
     correct += want.reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(m.reward_mean - want.reduce((a, b) => a + b, 0) / 24) < 1e-12);
