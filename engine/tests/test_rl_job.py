@@ -43,7 +43,7 @@ def spec(model: Path, data: Path, out: Path, **over) -> dict:
             "n": 4, "max_new_tokens": 12, "lr": 1e-3, "kl_coef": 0.01, "micro_batch_size": 3, "save_every": 1, "seed": 7, **over}
 
 
-def run_rl(tmp: Path, s: dict, kill_at_step: int | None = None, bad_rewards: str | None = None) -> dict:
+def run_rl(tmp: Path, s: dict, kill_at_step: int | None = None, bad_rewards: str | None = None, use=lambda r: True) -> dict:
     """Runs the job, answering each `rollouts` event with rewards; returns {rc, events}."""
     spec_path = tmp / f"spec-{os.getpid()}-{len(list(tmp.iterdir()))}.json"
     spec_path.write_text(json.dumps(s))
@@ -59,7 +59,7 @@ def run_rl(tmp: Path, s: dict, kill_at_step: int | None = None, bad_rewards: str
             proc.send_signal(signal.SIGKILL)  # mid-step: rollouts drawn, no update yet
             break
         rows = [json.loads(l) for l in Path(e["path"]).read_text().splitlines()]
-        body = bad_rewards or "".join(json.dumps({"id": r["id"], "sample": r["sample"], "reward": reward_of(r["text"]), "use": True}) + "\n" for r in rows)
+        body = bad_rewards or "".join(json.dumps({"id": r["id"], "sample": r["sample"], "reward": reward_of(r["text"]), "use": use(r)}) + "\n" for r in rows)
         tmpf = Path(e["rewards"] + ".tmp")
         tmpf.write_text(body)
         os.replace(tmpf, e["rewards"])
@@ -132,3 +132,16 @@ def test_malformed_rewards_name_the_problem(tiny_model, data, tmp_path, body, me
     r = run_rl(tmp_path, spec(tiny_model, data, tmp_path / "bad", stop_after=1), bad_rewards=body)
     err = r["events"][-1]
     assert r["rc"] == 1 and err["type"] == "error" and message in err["message"] and "rewards.jsonl" in err["message"]
+
+
+def test_masked_rollouts_leave_the_loss(tiny_model, data, tmp_path):
+    """Rollouts sent back with use=false count in the masked share and contribute no gradient: masking
+    every rollout leaves only weight decay, so the weights equal an AdamW step on a zero gradient."""
+    r = run_rl(tmp_path, spec(tiny_model, data, tmp_path / "m", stop_after=1), use=lambda row: row["sample"] != 0)
+    assert r["rc"] == 0
+    assert metrics(tmp_path / "m")[0]["masked"] == pytest.approx(2 / 8)
+    r = run_rl(tmp_path, spec(tiny_model, data, tmp_path / "all", stop_after=1, kl_coef=0.0, weight_decay=0.0), use=lambda row: False)
+    assert r["rc"] == 0 and metrics(tmp_path / "all")[0]["grad_norm"] == 0.0
+    w0 = load_file(tiny_model / "model.safetensors")
+    w1 = load_file(tmp_path / "all" / "checkpoints" / "step-000001" / "model.safetensors")
+    assert all(bool((w0[k] == w1[k]).all()) for k in w0)
