@@ -22,6 +22,7 @@ JOBS = {
     "tokenize": "tokenize",
     "dpo-reference": "dpo_reference",
     "dpo": "dpo",
+    "rl": "rl",
 }
 
 

@@ -1,6 +1,7 @@
 // The engine's event stream: one JSON object per stdout line. Parsed through tolerant schemas that
 // keep only what we use, so an engine that adds fields never breaks the CLI.
 import { z } from "zod";
+import { rlRolloutsEvent } from "./jobs/rl.ts";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -10,7 +11,7 @@ const warning = z.object({ type: z.literal("warning"), message: z.string() });
 const done = z.object({ type: z.literal("done"), result: z.record(z.string(), z.unknown()).default({}) });
 const error = z.object({ type: z.literal("error"), message: z.string(), kind: z.string().nullish() });
 
-export const engineEvent = z.discriminatedUnion("type", [progress, metric, warning, done, error]);
+export const engineEvent = z.discriminatedUnion("type", [progress, metric, warning, done, error, rlRolloutsEvent]);
 export type EngineEvent = z.infer<typeof engineEvent>;
 
 /** Parses one stdout line; lines that are not events (stray prints from libraries) give null. */

@@ -18,6 +18,7 @@ import { pairsCommand } from "./pairs.ts";
 import { dpoCommand } from "./dpo.ts";
 import { exportCommand } from "./export.ts";
 import { rewardServerCommand } from "./reward-server.ts";
+import { rlCommand } from "./rl.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -34,6 +35,7 @@ export const commands: Record<string, Command<any, any>> = {
   pairs: pairsCommand,
   dpo: dpoCommand,
   eval: evalCommand,
+  rl: rlCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
   export: exportCommand,

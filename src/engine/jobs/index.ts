@@ -7,6 +7,7 @@ import { generateResult, generateSpec } from "./generate.ts";
 import { trainResult, trainSpec } from "./train.ts";
 import { countTokensResult, countTokensSpec } from "./count-tokens.ts";
 import { tokenizeResult, tokenizeSpec } from "./tokenize.ts";
+import { rlResult, rlScheduleFile, rlSpec } from "./rl.ts";
 import { scheduleFile } from "../schedule-file.ts";
 import { dpoReferenceResult, dpoReferenceSpec, dpoResult, dpoScheduleFile, dpoSpec } from "./dpo.ts";
 
@@ -19,6 +20,7 @@ export const jobSpecs = {
   tokenize: tokenizeSpec,
   "dpo-reference": dpoReferenceSpec,
   dpo: dpoSpec,
+  rl: rlSpec,
 } as const;
 
 /** Every job's `done` result, parsed through these at the edge (run-job.ts). */
@@ -31,10 +33,11 @@ export const jobResults = {
   tokenize: tokenizeResult,
   "dpo-reference": dpoReferenceResult,
   dpo: dpoResult,
+  rl: rlResult,
 } as const satisfies Record<keyof typeof jobSpecs, z.ZodType>;
 
 /** Files TypeScript writes and the engine reads, validated by the engine against the same document. */
-export const engineFiles = { schedule: scheduleFile, dpo_schedule: dpoScheduleFile } as const;
+export const engineFiles = { schedule: scheduleFile, dpo_schedule: dpoScheduleFile, rl_schedule: rlScheduleFile } as const;
 
 export type JobName = keyof typeof jobSpecs;
 /** What callers pass (defaults may be omitted). */
