@@ -76,9 +76,9 @@ SIZES = {
 
 class SingleProcess:
     """What accelerate's Accelerator does for train/step.py in one process: nothing to reduce,
-    no accumulation wrapper, a plain backward. (The driver autocasts itself, as the train job's
-    Accelerator(mixed_precision="bf16") does on CUDA, without accelerate's process-global state,
-    which forbids switching precision between CPU and CUDA runs in one process.)"""
+    no accumulation wrapper, a plain backward. (objective() autocasts the forward itself, as the
+    train job's Accelerator(mixed_precision="bf16") does on CUDA, without accelerate's
+    process-global state, which forbids switching precision between CPU and CUDA runs in one process.)"""
 
     num_processes = 1
 
@@ -94,6 +94,15 @@ class SingleProcess:
 
 def autocast(device: torch.device, bf16: bool):
     return torch.autocast(device.type, dtype=torch.bfloat16) if bf16 else contextlib.nullcontext()
+
+
+def autocast_objective(lm, alpha: float, device: torch.device, bf16: bool) -> ObjectiveModel:
+    """The train job's ObjectiveModel; with bf16 its forward runs under autocast and the backward
+    outside it, as accelerate's mixed_precision="bf16" wraps a prepared model's forward."""
+    model = ObjectiveModel(lm, alpha, LOSS_CHUNK)
+    if bf16:
+        model.forward = torch.autocast(device.type, dtype=torch.bfloat16)(model.forward)
+    return model
 
 
 def sync(device):
@@ -198,7 +207,7 @@ class Bench:
         length, n, micro = self.size["lengths"][label], self.size["seqs_per_step"][label], self.size["micro"][label]
         seqs = self.sequences(self.tok, length, n, objective == "oxa_full")
         n_ul = sum(s.is_ul for s in seqs)
-        model = ObjectiveModel(self.model, ALPHA, LOSS_CHUNK)
+        model = autocast_objective(self.model, ALPHA, self.device, self.bf16)
         model.train()
         opt = adamw(model, 1e-5, (0.9, 0.95), 0.0)
         acc = SingleProcess(self.device)
@@ -209,8 +218,7 @@ class Bench:
         for step in range(self.size["train_steps"] + 1):  # step 0 warms up (kernels, allocator)
             sync(self.device)
             t = time.perf_counter()
-            with autocast(self.device, self.bf16):
-                stats, tok_count = accumulate_gradients(acc, model, seqs, n - n_ul, n_ul, micro, pad)
+            stats, tok_count = accumulate_gradients(acc, model, seqs, n - n_ul, n_ul, micro, pad)
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             opt.zero_grad(set_to_none=True)
@@ -367,12 +375,11 @@ class Bench:
             lm, tok = self.load(path, d, torch.float32)
             items = self.real_items(tok)
             seqs = [Sequence(it.ids, it.start, i % 2 == 1) for i, it in enumerate(items[:8])]
-            model = ObjectiveModel(lm, 0.1, LOSS_CHUNK).train()
+            model = autocast_objective(lm, 0.1, d, bf16).train()
             opt = adamw(model, 1e-3, (0.9, 0.95), 0.0)
             curve = []
             for _ in range(self.size["check_steps"]):
-                with autocast(d, bf16):
-                    stats, _ = accumulate_gradients(SingleProcess(d), model, seqs, 4, 4, 4, tok.pad_token_id)
+                stats, _ = accumulate_gradients(SingleProcess(d), model, seqs, 4, 4, 4, tok.pad_token_id)
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
                 opt.step()
                 opt.zero_grad(set_to_none=True)
@@ -395,7 +402,7 @@ class Bench:
         tok_dir = self.check_model()
         dtype = torch.float32  # fp32 weights + bf16 autocast, as the train job runs on CUDA
         self.model, self.tok = speed_model(tok_dir, self.size["shape"], self.device, dtype)
-        self.result["model"] = {**self.size["shape"], "params": sum(p.numel() for p in self.model.parameters()), "weights": "float32 (bf16 autocast on CUDA)"}
+        self.result["model"] = {**self.size["shape"], "params": sum(p.numel() for p in self.model.parameters()), "weights": "float32 (bf16 autocast on CUDA)", "attn_implementation": getattr(self.model.config, "_attn_implementation", None)}
         est = {"2k": 25, "8k": 30, "32k": 60} if not self.dry else {"2k": 3, "8k": 3, "32k": 3}
         for label in ("8k", "2k"):
             for obj in ("oxa_full", "sft"):
