@@ -56,7 +56,7 @@ SIZES = {
         lengths={"2k": 2048, "8k": 8192, "32k": 32768},
         seqs_per_step={"2k": 8, "8k": 2, "32k": 2}, micro={"2k": 4, "8k": 1, "32k": 1},
         train_steps=4, matmul_n=8192, matmul_iters=50,
-        score_records=64, score_len=1024, score_budget=32768,
+        score_records=64, score_len=1024, score_budget=16384,  # the score job's default token_budget
         gen_batch=32, gen_prompt=128, gen_new=64,
         check=dict(hidden_size=256, intermediate_size=512, num_hidden_layers=4, num_attention_heads=4, num_key_value_heads=2),
         check_vocab=2048, check_steps=10, budget_s=480,
@@ -287,7 +287,7 @@ class Bench:
 
     def score(self) -> dict:
         items = self.score_items(self.model.config.vocab_size, self.size["score_records"], self.size["score_len"])
-        scorer = Scorer(self.model.eval(), self.tok.pad_token_id, max_chunk=1 << 20)
+        scorer = Scorer(self.model.eval(), self.tok.pad_token_id, max_chunk=8192)  # the job's default
         batches = token_budget_batches(sorted(items, key=lambda it: -len(it.ids)), self.size["score_budget"])
         scorer.score(batches[0])  # warm-up
         sync(self.device)
