@@ -59,7 +59,7 @@ SIZES = {
         score_records=64, score_len=1024, score_budget=16384,  # the score job's default token_budget
         gen_batch=32, gen_prompt=128, gen_new=64,
         check=dict(hidden_size=256, intermediate_size=512, num_hidden_layers=4, num_attention_heads=4, num_key_value_heads=2),
-        check_vocab=2048, check_steps=10, budget_s=480,
+        check_vocab=2048, check_init=0.04, check_lr=3e-4, check_steps=10, budget_s=480,
     ),
     "dry": dict(
         shape=dict(hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2, vocab=1024),
@@ -69,7 +69,7 @@ SIZES = {
         score_records=8, score_len=64, score_budget=256,
         gen_batch=4, gen_prompt=16, gen_new=8,
         check=dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2),
-        check_vocab=384, check_steps=4, budget_s=50,
+        check_vocab=384, check_init=0.2, check_lr=1e-3, check_steps=4, budget_s=50,
     ),
 }
 
@@ -327,7 +327,7 @@ class Bench:
         tests use), trained tokenizer and all: the make-tiny-model job as users run it."""
         out = self.tmp / "check-model"
         if not out.exists():
-            make_tiny_model.run(tiny_spec(out, self.size["check_vocab"], self.size["check"], init=0.2))
+            make_tiny_model.run(tiny_spec(out, self.size["check_vocab"], self.size["check"], init=self.size["check_init"]))
         return out
 
     def load(self, path, device, dtype):
@@ -376,7 +376,7 @@ class Bench:
             items = self.real_items(tok)
             seqs = [Sequence(it.ids, it.start, i % 2 == 1) for i, it in enumerate(items[:8])]
             model = autocast_objective(lm, 0.1, d, bf16).train()
-            opt = adamw(model, 1e-3, (0.9, 0.95), 0.0)
+            opt = adamw(model, self.size["check_lr"], (0.9, 0.95), 0.0)
             curve = []
             for _ in range(self.size["check_steps"]):
                 stats, _ = accumulate_gradients(SingleProcess(d), model, seqs, 4, 4, 4, tok.pad_token_id)
