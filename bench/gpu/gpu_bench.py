@@ -150,9 +150,20 @@ class Bench:
         self.bf16 = self.device.type == "cuda"
         self.result: dict = {
             "dry_run": self.dry, "device": torch.cuda.get_device_name(0) if self.bf16 else "cpu",
-            "torch": torch.__version__, "budget_s": self.budget, "flops_formula": FLOPS_FORMULA,
+            "torch": torch.__version__, "budget_s": self.budget, "flops_formula": FLOPS_FORMULA, "finished": False,
         }
         self.tmp = Path(tempfile.mkdtemp(prefix="oxa-gpu-bench-"))
+        self.out = Path(args.out)
+
+    def save(self) -> None:
+        """Writes both files; called after every measurement, so a run killed by an outer time
+        limit still leaves everything measured so far."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.result["elapsed_s"] = round(self.elapsed(), 1)
+        for name, text in (("gpu-bench.json", json.dumps(self.result, indent=2, default=str) + "\n"), ("gpu-bench.txt", summary(self.result))):
+            tmp = self.out / f".{name}.tmp"
+            tmp.write_text(text)
+            tmp.replace(self.out / name)
 
     def elapsed(self) -> float:
         return time.monotonic() - self.t0
@@ -176,6 +187,7 @@ class Bench:
         finally:
             if self.device.type == "cuda":
                 torch.cuda.empty_cache()
+        self.save()
         print(f"[{self.elapsed():6.1f}s] {'.'.join(path)}: {json.dumps(node[path[-1]])[:300]}", file=sys.stderr, flush=True)
 
     # --- measurements -------------------------------------------------------------------------
@@ -323,8 +335,8 @@ class Bench:
     # --- correctness --------------------------------------------------------------------------
 
     def check_model(self):
-        """A small model with peaked next-token distributions (initializer_range 0.2, as the engine's
-        tests use), trained tokenizer and all: the make-tiny-model job as users run it."""
+        """A small model with next-token distributions well away from uniform (check_init), trained
+        tokenizer and all: the make-tiny-model job as users run it."""
         out = self.tmp / "check-model"
         if not out.exists():
             make_tiny_model.run(tiny_spec(out, self.size["check_vocab"], self.size["check"], init=self.size["check_init"]))
@@ -416,7 +428,8 @@ class Bench:
             self.measure(("train", obj, "32k"), est["32k"], lambda: self.train("32k", obj))
         for label in ("32k", "2k"):
             self.measure(("loss_memory", label), est[label] / 2, lambda: self.loss_memory(label))
-        self.result["elapsed_s"] = round(self.elapsed(), 1)
+        self.result["finished"] = True
+        self.save()
         return self.result
 
 
@@ -427,7 +440,7 @@ def summary(r: dict) -> str:
     def why(node):
         return node.get("skipped") or node.get("error", "")[:120] if isinstance(node, dict) else ""
 
-    lines = [f"oxa GPU bench — {r['device']}, torch {r['torch']}{' (DRY RUN: toy sizes, not figures)' if r['dry_run'] else ''}, {r.get('elapsed_s')} s"]
+    lines = [f"oxa GPU bench — {r['device']}, torch {r['torch']}{' (DRY RUN: toy sizes, not figures)' if r['dry_run'] else ''}, {r.get('elapsed_s')} s{'' if r.get('finished') else ' (UNFINISHED so far)'}"]
     p = r.get("peak", {})
     lines.append(f"matmul peak: {num(p.get('tflops'), '{:.1f}')} TFLOP/s {p.get('dtype', '')} {why(p)}")
     lines.append(f"model: {r.get('model', {})}")
@@ -457,12 +470,6 @@ def main() -> int:
     if args.dry_run:
         torch.set_num_threads(1)
     result = Bench(args).run()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in (("gpu-bench.json", json.dumps(result, indent=2, default=str) + "\n"), ("gpu-bench.txt", summary(result))):
-        tmp = out / f".{name}.tmp"
-        tmp.write_text(text)
-        tmp.replace(out / name)
     sys.stdout.write(summary(result))
     return 0
 

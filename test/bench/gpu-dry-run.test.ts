@@ -32,6 +32,7 @@ test("bench/gpu/run.sh --dry-run writes every section and passes its correctness
     const j = JSON.parse(readFileSync(join(out, "gpu-bench.json"), "utf8"));
     assert.match(readFileSync(join(out, "gpu-bench.txt"), "utf8"), /DRY RUN/);
     assert.equal(j.dry_run, true);
+    assert.equal(j.finished, true);
 
     assertMeasured(j.peak, "peak");
     assert.ok(j.peak.tflops > 0);
