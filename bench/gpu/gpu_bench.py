@@ -420,6 +420,10 @@ class Bench:
             for obj in ("oxa_full", "sft"):
                 self.measure(("train", obj, label), est[label], lambda: self.train(label, obj))
         self.measure(("loss_memory", "8k"), est["8k"] / 2, lambda: self.loss_memory("8k"))
+        # 32k costs at least 4x the 8k step per token-step (attention grows with length): scale from the measured 8k
+        wall8k = self.result["train"]["oxa_full"]["8k"].get("wall_s")
+        if wall8k:
+            est["32k"] = max(est["32k"], 5 * wall8k)
         self.model.to(torch.bfloat16 if self.bf16 else torch.float32)  # inference as score/generate load it (dtype auto)
         self.measure(("score",), 20 if not self.dry else 3, self.score)
         self.measure(("generate",), 40 if not self.dry else 3, self.generate)

@@ -81,6 +81,21 @@ test("bench/gpu/run.sh --dry-run writes every section and passes its correctness
   }
 });
 
+test("bench/gpu/run.sh records what does not fit its time budget as skipped, and still exits 0", () => {
+  const out = mkdtempSync(join(tmpdir(), "oxa-gpu-budget-"));
+  try {
+    const r = spawnSync("bash", ["bench/gpu/run.sh", "--dry-run", "--budget-s", "1"], { env: { ...env, OUT: out }, encoding: "utf8", timeout: 90_000 });
+    assert.equal(r.status, 0, r.stderr.slice(-3000));
+    const j = JSON.parse(readFileSync(join(out, "gpu-bench.json"), "utf8"));
+    const leaves = [j.peak, j.score, j.generate, j.correctness.score, j.correctness.train, ...["sft", "oxa_full"].flatMap((o) => ["2k", "8k", "32k"].map((l) => j.train[o][l])), ...["2k", "8k", "32k"].map((l) => j.loss_memory[l])];
+    assert.equal(leaves.length, 14);
+    for (const leaf of leaves) assert.match(leaf.skipped, /budget/);
+    assert.match(readFileSync(join(out, "gpu-bench.txt"), "utf8"), /budget/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test("bench/gpu/run.sh without CUDA and without --dry-run fails loudly", () => {
   const out = mkdtempSync(join(tmpdir(), "oxa-gpu-nocuda-"));
   try {
