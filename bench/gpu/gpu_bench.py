@@ -57,7 +57,7 @@ SIZES = {
         seqs_per_step={"2k": 8, "8k": 2, "32k": 2}, micro={"2k": 4, "8k": 1, "32k": 1},
         train_steps=4, matmul_n=8192, matmul_iters=50,
         score_records=64, score_len=1024, score_budget=16384,  # the score job's default token_budget
-        gen_batch=32, gen_prompt=128, gen_new=64,
+        gen_batch=32, gen_prompt=128, gen_new=32,  # sampling runs per row on the host: keep it short
         check=dict(hidden_size=256, intermediate_size=512, num_hidden_layers=4, num_attention_heads=4, num_key_value_heads=2),
         check_vocab=2048, check_init=0.04, check_lr=3e-4, check_steps=10, budget_s=480,
     ),
