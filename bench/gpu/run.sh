@@ -15,7 +15,7 @@ py="${PYTHON:-python3}"
 for a in "$@"; do
   if [ "$a" = "--dry-run" ] && [ -z "${PYTHON:-}" ] && [ -x engine/.venv/bin/python ]; then py=engine/.venv/bin/python; fi
 done
-if [ " $* " = *" --dry-run "* ]; then export OMP_NUM_THREADS=1; fi
+if [[ " $* " == *" --dry-run "* ]]; then export OMP_NUM_THREADS=1; fi
 export PYTHONPATH="$PWD/engine${PYTHONPATH:+:$PYTHONPATH}"
 export TOKENIZERS_PARALLELISM=false
 exec "$py" bench/gpu/gpu_bench.py --out "$OUT" "$@"
