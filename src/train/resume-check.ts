@@ -1,12 +1,25 @@
-// Before a resumed run touches anything: compare what the interrupted run recorded (schedule.json
-// and train.spec.json in the run directory) with what this run would use. Changed data or a
-// changed batch schedule can never be resumed — the checkpoint's steps were taken on other
-// batches. Changed optimisation options are refused unless --resume-with-changes, and then listed
-// so the run records what it actually used.
+// Before a resumed run touches anything: compare what the interrupted run recorded (its schedule and
+// spec files in the run directory — train's schedule.json and train.spec.json, dpo's
+// dpo-schedule.json and dpo.spec.json) with what this run would use. Changed data or a changed
+// batch schedule can never be resumed — the checkpoint's steps were taken on other batches.
+// Changed optimisation options are refused unless --resume-with-changes, and then listed so the
+// run records what it actually used.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../io/errors.ts";
-import type { ScheduleFile } from "../engine/schedule-file.ts";
+
+/** Where a job records its schedule and spec, and what its data is called in messages. */
+export interface ResumeFiles {
+  schedule: string;
+  spec: string;
+  /** The schedule's field holding the data's sha256. */
+  dataKey: string;
+  data: string;
+  batches: string;
+}
+
+/** `oxa train`'s files. */
+export const TRAIN_RESUME_FILES: ResumeFiles = { schedule: "schedule.json", spec: "train.spec.json", dataKey: "records_sha256", data: "the training data", batches: "the batch schedule" };
 
 /** Spec fields that change where the run stops or what it keeps, not the training itself. */
 const HARMLESS = new Set(["protocol", "job", "resume", "stop_after", "save_every", "save_each_epoch", "keep_checkpoints"]);
@@ -28,19 +41,19 @@ function readJson(path: string): Record<string, unknown> | null {
 }
 
 /** Throws a UsageError for changes that cannot (or may not) be resumed; returns the accepted ones. */
-export function checkResume(out: string, schedule: ScheduleFile, spec: Record<string, unknown>, allowChanges: boolean): ResumeChanges {
-  const oldSchedule = readJson(join(out, "schedule.json"));
+export function checkResume(out: string, schedule: { batches: unknown }, spec: Record<string, unknown>, allowChanges: boolean, files: ResumeFiles = TRAIN_RESUME_FILES): ResumeChanges {
+  const oldSchedule = readJson(join(out, files.schedule));
   if (oldSchedule) {
-    if (oldSchedule.records_sha256 !== undefined && oldSchedule.records_sha256 !== schedule.records_sha256) {
-      throw new UsageError(`--resume: the training data differs from the interrupted run's in ${out}; start a fresh run (without --resume) or use another --out`);
+    if (oldSchedule[files.dataKey] !== undefined && oldSchedule[files.dataKey] !== (schedule as Record<string, unknown>)[files.dataKey]) {
+      throw new UsageError(`--resume: ${files.data} differs from the interrupted run's in ${out}; start a fresh run (without --resume) or use another --out`);
     }
     const changed = Object.keys(schedule).filter((k) => k !== "batches" && !same(oldSchedule[k], (schedule as Record<string, unknown>)[k]));
     if (changed.length || !same(oldSchedule.batches, schedule.batches)) {
       const list = changed.map((k) => `${k} ${JSON.stringify(oldSchedule[k])} -> ${JSON.stringify((schedule as Record<string, unknown>)[k])}`).join(", ");
-      throw new UsageError(`--resume: the batch schedule differs from the interrupted run's${list ? ` (${list})` : ""}; its checkpoints cannot be continued — start a fresh run or use another --out`);
+      throw new UsageError(`--resume: ${files.batches} differs from the interrupted run's${list ? ` (${list})` : ""}; its checkpoints cannot be continued — start a fresh run or use another --out`);
     }
   }
-  const oldSpec = readJson(join(out, "train.spec.json"));
+  const oldSpec = readJson(join(out, files.spec));
   if (!oldSpec) return {};
   const changes: ResumeChanges = {};
   for (const k of new Set([...Object.keys(oldSpec), ...Object.keys(spec)])) {
