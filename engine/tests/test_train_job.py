@@ -123,7 +123,7 @@ def test_clear_errors_before_training(tiny_model, data, tmp_path):
 
 
 def test_rope_theta_and_context_overrides_reach_the_model(tiny_model):
-    from oxa_engine.jobs.train import _load_model
+    from oxa_engine.train.run_setup import load_model as _load_model
 
     lm, _ = _load_model({"model": str(tiny_model), "rope_theta": 1e6, "max_position_embeddings": 40000,
                          "dtype": "auto", "gradient_checkpointing": True})

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from ..protocol import JobError, Progress, emit
 from ..train.checkpoint import save_checkpoint, save_model_dir
 from ..train.micro_batches import n_micro_batches, rank_slice
 from ..train.optim import adamw, cosine_with_warmup
-from .train import _accelerator, _load_model, _resume_point, _trim_metrics
+from ..train.run_setup import load_model, make_accelerator, start_run
 
 
 def _check_options(spec: dict) -> None:
@@ -60,9 +59,9 @@ def run(spec: dict) -> dict:
     schedule = load_dpo_schedule(spec["schedule"], world, lambda path: len(pairs_cache.setdefault(path, read_pairs(path))))
     pairs = pairs_cache[schedule.pairs]
     n_micro = n_micro_batches(schedule.global_batch, world, spec["micro_batch_size"])
-    accelerator = _accelerator(spec, n_micro)
+    accelerator = make_accelerator(spec, n_micro)
     torch.manual_seed(spec["seed"])
-    lm, tok = _load_model({**spec, "rope_theta": None, "max_position_embeddings": None})
+    lm, tok = load_model({**spec, "rope_theta": None, "max_position_embeddings": None})
     for m in lm.modules():  # as TRL's disable_dropout: the policy's log-probs must be those the reference was scored with
         if isinstance(m, torch.nn.Dropout):
             m.p = 0.0
@@ -77,20 +76,7 @@ def run(spec: dict) -> dict:
     model, optimizer = accelerator.prepare(model, optimizer)
     accelerator.register_for_checkpointing(scheduler)
 
-    if accelerator.is_main_process:
-        out.mkdir(parents=True, exist_ok=True)
-    accelerator.wait_for_everyone()
-    ckpt, start = _resume_point(spec, out, schedule.sha256)
-    if ckpt is not None:
-        accelerator.load_state(str(ckpt / "trainer_state"))
-    metrics_path = out / "metrics.jsonl"
-    if accelerator.is_main_process:
-        if start == 0:  # a fresh run: earlier checkpoints and metrics in out/ belong to another run
-            metrics_path.unlink(missing_ok=True)
-            shutil.rmtree(out / "checkpoints", ignore_errors=True)
-        _trim_metrics(metrics_path, start)
-    accelerator.wait_for_everyone()
-    last_good = str(ckpt) if ckpt else None
+    ckpt, start, metrics_path, last_good = start_run(accelerator, spec, out, schedule.sha256)
 
     model.train()
     progress = Progress(total, "steps")

@@ -11,70 +11,21 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import time
 from pathlib import Path
 
 import torch
 
-from ..device import check_model_dir, resolve_device
 from ..disk import writing
 from ..protocol import JobError, Progress, emit, warn
-from ..train.checkpoint import complete_checkpoints, read_state, save_checkpoint, save_model_dir
+from ..train.checkpoint import save_checkpoint, save_model_dir
 from ..train.encode import Encoder
 from ..train.micro_batches import n_micro_batches, rank_slice
 from ..train.objective import ObjectiveModel
 from ..train.optim import adamw, cosine_with_warmup
+from ..train.run_setup import load_model, make_accelerator, start_run
 from ..train.schedule import load_schedule
 from ..train.step import accumulate_gradients
-
-
-def _accelerator(spec: dict, n_micro: int):
-    from accelerate import Accelerator
-
-    device = resolve_device(spec["device"])
-    mixed = "bf16" if device.type == "cuda" and spec["dtype"] == "auto" else "no"
-    accelerator = Accelerator(cpu=device.type == "cpu", mixed_precision=mixed, gradient_accumulation_steps=n_micro)
-    ds = accelerator.state.deepspeed_plugin
-    if ds is not None:  # DeepSpeed takes its micro-batch from a prepared dataloader, and we prepare none
-        ds.deepspeed_config["train_micro_batch_size_per_gpu"] = spec["micro_batch_size"]
-    return accelerator
-
-
-def _load_model(spec: dict):
-    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
-
-    path = spec["model"]
-    check_model_dir(path)
-    config = AutoConfig.from_pretrained(path, local_files_only=True)
-    if spec["rope_theta"] is not None:
-        config.rope_parameters = {**(getattr(config, "rope_parameters", None) or {"rope_type": "default"}), "rope_theta": spec["rope_theta"]}
-    if spec["max_position_embeddings"] is not None:
-        config.max_position_embeddings = spec["max_position_embeddings"]
-    dtype = {"auto": torch.float32, "float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[spec["dtype"]]
-    tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
-    model = AutoModelForCausalLM.from_pretrained(path, config=config, local_files_only=True, dtype=dtype)
-    if spec["gradient_checkpointing"]:
-        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
-    model.config.use_cache = False
-    return model, tok
-
-
-def _resume_point(spec: dict, out: Path, schedule_sha: str):
-    found = complete_checkpoints(out)
-    if not spec["resume"] or not found:
-        return None, 0
-    state = read_state(found[-1])
-    if state["schedule_sha256"] != schedule_sha:
-        raise JobError(f"cannot resume from {found[-1]}: it was trained on a different schedule", "resume")
-    return found[-1], state["step"]
-
-
-def _trim_metrics(path: Path, step: int) -> None:
-    """Keeps the metric lines of steps the resumed state includes (a crash may have written more)."""
-    if path.exists():
-        keep = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l)["step"] <= step]
-        path.write_text("".join(l + "\n" for l in keep))
 
 
 def run(spec: dict) -> dict:
@@ -82,9 +33,9 @@ def run(spec: dict) -> dict:
     world = int(os.environ.get("WORLD_SIZE", "1"))  # set by `accelerate launch`
     schedule, store = load_schedule(spec["schedule"], world)
     n_micro = n_micro_batches(schedule.global_batch, world, spec["micro_batch_size"])
-    accelerator = _accelerator(spec, n_micro)
+    accelerator = make_accelerator(spec, n_micro)
     torch.manual_seed(spec["seed"])
-    lm, tok = _load_model(spec)
+    lm, tok = load_model(spec)
     pad_id = tok.pad_token_id if tok.pad_token_id is not None else 0
     encode = Encoder(tok, spec["chat"], spec["strip_default_system_prompt"], spec["append_eos"])
     model = ObjectiveModel(lm, spec["alpha"], spec["loss_chunk_tokens"])
@@ -94,20 +45,7 @@ def run(spec: dict) -> dict:
     model, optimizer = accelerator.prepare(model, optimizer)
     accelerator.register_for_checkpointing(scheduler)  # not prepared: a prepared one steps once per process
 
-    if accelerator.is_main_process:
-        out.mkdir(parents=True, exist_ok=True)
-    accelerator.wait_for_everyone()
-    ckpt, start = _resume_point(spec, out, schedule.sha256)
-    if ckpt is not None:
-        accelerator.load_state(str(ckpt / "trainer_state"))
-    metrics_path = out / "metrics.jsonl"
-    if accelerator.is_main_process:
-        if start == 0:  # a fresh run: earlier checkpoints and metrics in out/ belong to another run
-            metrics_path.unlink(missing_ok=True)
-            shutil.rmtree(out / "checkpoints", ignore_errors=True)
-        _trim_metrics(metrics_path, start)
-    accelerator.wait_for_everyone()
-    last_good = str(ckpt) if ckpt else None
+    ckpt, start, metrics_path, last_good = start_run(accelerator, spec, out, schedule.sha256)
 
     model.train()
     progress = Progress(total, "steps")
