@@ -7,10 +7,10 @@ chosen_tokens, rejected_tokens}, keyed by pair id.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..protocol import JobError
+from ..records import read_jsonl, read_keyed
 
 _FIELDS = (("id", str), ("prompt", str), ("prefix", str), ("chosen", str), ("rejected", str), ("rejected_eos", bool))
 
@@ -23,27 +23,15 @@ def read_pairs(path: str) -> list[dict]:
     """Every pair in file order (row i = line i of the non-blank lines)."""
     if not Path(path).is_file():
         raise JobError(f"pairs file not found: {path}", "input")
-    pairs, seen = [], set()
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise JobError(f"{path}, line {lineno}: malformed JSON ({e.msg})", "input")
-            if not isinstance(row, dict):
-                raise JobError(f"{path}, line {lineno}: expected a JSON object", "input")
-            for field, kind in _FIELDS:
-                if not isinstance(row.get(field), kind):
-                    _bad(path, lineno, field, f"expected a {'boolean' if kind is bool else 'string'}")
-            for side in ("chosen", "rejected"):
-                if not row[side]:
-                    _bad(path, lineno, side, "empty (a pair needs text on both sides)")
-            if row["id"] in seen:
-                _bad(path, lineno, "id", f"duplicate id {row['id']!r}")
-            seen.add(row["id"])
-            pairs.append(row)
+    pairs = []
+    for lineno, _, row in read_keyed(path):
+        for field, kind in _FIELDS:
+            if not isinstance(row.get(field), kind):
+                _bad(path, lineno, field, f"expected a {'boolean' if kind is bool else 'string'}")
+        for side in ("chosen", "rejected"):
+            if not row[side]:
+                _bad(path, lineno, side, "empty (a pair needs text on both sides)")
+        pairs.append(row)
     return pairs
 
 
@@ -51,16 +39,9 @@ def read_reference(path: str) -> dict[str, dict]:
     if not Path(path).is_file():
         raise JobError(f"reference log-probs file not found: {path} (the dpo-reference job writes it)", "input")
     out: dict[str, dict] = {}
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise JobError(f"{path}, line {lineno}: malformed JSON ({e.msg})", "input")
-            for field, kind in (("id", str), ("chosen_logp", (int, float)), ("rejected_logp", (int, float)), ("chosen_tokens", int), ("rejected_tokens", int)):
-                if not isinstance(row.get(field), kind) or isinstance(row.get(field), bool):
-                    _bad(path, lineno, field, "missing or of the wrong type")
-            out[row["id"]] = row
+    for lineno, row in read_jsonl(path):
+        for field, kind in (("id", str), ("chosen_logp", (int, float)), ("rejected_logp", (int, float)), ("chosen_tokens", int), ("rejected_tokens", int)):
+            if not isinstance(row.get(field), kind) or isinstance(row.get(field), bool):
+                _bad(path, lineno, field, "missing or of the wrong type")
+        out[row["id"]] = row
     return out
