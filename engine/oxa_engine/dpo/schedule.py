@@ -4,11 +4,9 @@ pairs file before any training step."""
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..protocol import JobError, load_schema
+from ..schedule_file import beside, read_schedule_file, schedule_error
 
 
 @dataclass(frozen=True)
@@ -21,26 +19,13 @@ class DpoSchedule:
 
 
 def _fail(path: str, message: str):
-    raise JobError(f"schedule {path}: {message}", "schedule")
+    raise schedule_error(path, message)
 
 
 def load_dpo_schedule(path: str, world: int, n_pairs_of) -> DpoSchedule:
     """n_pairs_of(pairs_path) -> number of pairs in that file (read by the caller once)."""
-    p = Path(path)
-    if not p.is_file():
-        _fail(path, "file not found (compose one with `oxa dpo`)")
-    raw = p.read_bytes()
-    try:
-        doc = json.loads(raw)
-    except json.JSONDecodeError as e:
-        _fail(path, f"not JSON ({e.msg})")
-    import jsonschema
-
-    errors = sorted(jsonschema.Draft202012Validator(load_schema()["files"]["dpo_schedule"]).iter_errors(doc), key=lambda e: list(e.path))
-    if errors:
-        where = lambda e: f"field \"{'.'.join(map(str, e.path))}\"" if e.path else "the document"
-        _fail(path, "; ".join(f"{where(e)}: {e.message}" for e in errors[:3]))
-    pairs = doc["pairs"] if Path(doc["pairs"]).is_absolute() else str((p.parent / doc["pairs"]).resolve())
+    raw, doc = read_schedule_file(path, "dpo_schedule", "oxa dpo")
+    pairs = beside(path, doc["pairs"])
     n = n_pairs_of(pairs)
     if n != doc["n_pairs"]:
         _fail(path, f"written for {doc['n_pairs']} pairs but {pairs} holds {n}: recompose the schedule")

@@ -15,7 +15,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..protocol import JobError, load_schema
+from ..protocol import JobError
+from ..schedule_file import beside, read_schedule_file, schedule_error
 
 
 @dataclass(frozen=True)
@@ -68,25 +69,12 @@ class RecordStore:
 
 
 def _fail(path: str, message: str):
-    raise JobError(f"schedule {path}: {message}", "schedule")
+    raise schedule_error(path, message)
 
 
 def load_schedule(path: str, world: int) -> tuple[Schedule, RecordStore]:
-    p = Path(path)
-    if not p.is_file():
-        _fail(path, "file not found (compose one with `oxa train`)")
-    raw = p.read_bytes()
-    try:
-        doc = json.loads(raw)
-    except json.JSONDecodeError as e:
-        _fail(path, f"not JSON ({e.msg})")
-    import jsonschema
-
-    errors = sorted(jsonschema.Draft202012Validator(load_schema()["files"]["schedule"]).iter_errors(doc), key=lambda e: list(e.path))
-    if errors:
-        where = lambda e: f"field \"{'.'.join(map(str, e.path))}\"" if e.path else "the document"
-        _fail(path, "; ".join(f"{where(e)}: {e.message}" for e in errors[:3]))
-    records = str((p.parent / doc["records"]).resolve()) if not Path(doc["records"]).is_absolute() else doc["records"]
+    raw, doc = read_schedule_file(path, "schedule", "oxa train")
+    records = beside(path, doc["records"])
     store = RecordStore(records)
     if doc.get("n_records") is not None and doc["n_records"] != len(store):
         _fail(path, f"written for {doc['n_records']} records but {records} holds {len(store)}: recompose the schedule")
@@ -107,5 +95,5 @@ def load_schedule(path: str, world: int) -> tuple[Schedule, RecordStore]:
             _fail(path, f"batch {i} holds {n_ul} UL records, expected {k} (records file changed since composing?)")
         batches.append(rows)
         epochs.append(b["epoch"])
-    sched = Schedule(str(p), hashlib.sha256(raw).hexdigest(), records, gb, k, epochs, batches)
+    sched = Schedule(str(Path(path)), hashlib.sha256(raw).hexdigest(), records, gb, k, epochs, batches)
     return sched, store
