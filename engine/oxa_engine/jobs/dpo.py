@@ -11,7 +11,6 @@ is never loaded: its log-probs come from the dpo-reference job's file, checked a
 from __future__ import annotations
 
 import json
-import math
 import os
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ from ..protocol import JobError, Progress, emit
 from ..train.checkpoint import save_checkpoint, save_model_dir
 from ..train.micro_batches import n_micro_batches, rank_slice
 from ..train.optim import adamw, cosine_with_warmup
-from ..train.run_setup import load_model, make_accelerator, start_run
+from ..train.run_setup import clip_and_step, load_model, make_accelerator, start_run
 
 
 def _check_options(spec: dict) -> None:
@@ -86,15 +85,7 @@ def run(spec: dict) -> dict:
         mine = [items[r] for r in rank_slice(schedule.batches[step], accelerator.process_index, world)]
         t0 = time.perf_counter()
         stats, tokens = dpo_step(accelerator, model, mine, schedule.global_batch, spec, pad_id)
-        grad_norm = accelerator.clip_grad_norm_(model.parameters(), spec["max_grad_norm"])
-        grad_norm = float(grad_norm) if grad_norm is not None else None
-        if not math.isfinite(stats["loss"]) or (grad_norm is not None and not math.isfinite(grad_norm)):
-            where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
-            raise JobError(f"non-finite {'loss' if not math.isfinite(stats['loss']) else 'gradient norm'} at step {step + 1}; stopped before the update; {where}", "nan")
-        lr = scheduler.get_last_lr()[0]
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad(set_to_none=True)
+        lr, grad_norm = clip_and_step(accelerator, model, optimizer, scheduler, spec, stats["loss"], step, last_good)
         seconds = time.perf_counter() - t0
         record = {"step": step + 1, "epoch": schedule.epochs[step], **stats, "lr": lr, "grad_norm": grad_norm, "tokens": tokens, "tokens_per_s": tokens / seconds}
         if accelerator.is_main_process:

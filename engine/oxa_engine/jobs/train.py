@@ -9,7 +9,6 @@ them; resume continues from the newest complete one with the same schedule.
 from __future__ import annotations
 
 import json
-import math
 import os
 import time
 from pathlib import Path
@@ -23,7 +22,7 @@ from ..train.encode import Encoder
 from ..train.micro_batches import n_micro_batches, rank_slice
 from ..train.objective import ObjectiveModel
 from ..train.optim import adamw, cosine_with_warmup
-from ..train.run_setup import load_model, make_accelerator, start_run
+from ..train.run_setup import clip_and_step, load_model, make_accelerator, start_run
 from ..train.schedule import load_schedule
 from ..train.step import accumulate_gradients
 
@@ -60,16 +59,7 @@ def run(spec: dict) -> dict:
         t0 = time.perf_counter()
         stats, tokens = accumulate_gradients(accelerator, model, seqs, n_ce, n_ul, spec["micro_batch_size"], pad_id)
         loss = stats["ce_loss"] + spec["alpha"] * stats["ul_loss"]
-        # DeepSpeed clips inside its own step (gradient_clipping in its config) and may report no norm
-        grad_norm = accelerator.clip_grad_norm_(model.parameters(), spec["max_grad_norm"])
-        grad_norm = float(grad_norm) if grad_norm is not None else None
-        if not math.isfinite(loss) or (grad_norm is not None and not math.isfinite(grad_norm)):
-            where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
-            raise JobError(f"non-finite {'loss' if not math.isfinite(loss) else 'gradient norm'} at step {step + 1} (epoch {schedule.epochs[step]}); stopped before the update; {where}", "nan")
-        lr = scheduler.get_last_lr()[0]
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad(set_to_none=True)
+        lr, grad_norm = clip_and_step(accelerator, model, optimizer, scheduler, spec, loss, step, last_good, schedule.epochs[step])
         seconds = time.perf_counter() - t0
         record = {
             "step": step + 1, "epoch": schedule.epochs[step], "loss": loss,

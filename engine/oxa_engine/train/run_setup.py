@@ -7,6 +7,7 @@ earlier run left in out/.
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from pathlib import Path
 
@@ -81,3 +82,21 @@ def start_run(accelerator, spec: dict, out: Path, schedule_sha: str):
         trim_metrics(metrics_path, start)
     accelerator.wait_for_everyone()
     return ckpt, start, metrics_path, (str(ckpt) if ckpt else None)
+
+
+def clip_and_step(accelerator, model, optimizer, scheduler, spec: dict, loss: float, step: int, last_good, epoch: int | None = None):
+    """Clip, refuse a non-finite loss or gradient norm (naming the step and the last good
+    checkpoint, before the update touches the weights), then step optimiser and schedule.
+    Returns (learning rate used, gradient norm or None)."""
+    # DeepSpeed clips inside its own step (gradient_clipping in its config) and may report no norm
+    grad_norm = accelerator.clip_grad_norm_(model.parameters(), spec["max_grad_norm"])
+    grad_norm = float(grad_norm) if grad_norm is not None else None
+    if not math.isfinite(loss) or (grad_norm is not None and not math.isfinite(grad_norm)):
+        where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
+        at = f"step {step + 1}" + (f" (epoch {epoch})" if epoch is not None else "")
+        raise JobError(f"non-finite {'loss' if not math.isfinite(loss) else 'gradient norm'} at {at}; stopped before the update; {where}", "nan")
+    lr = scheduler.get_last_lr()[0]
+    optimizer.step()
+    scheduler.step()
+    optimizer.zero_grad(set_to_none=True)
+    return lr, grad_norm
