@@ -4,7 +4,7 @@
 // Everything lands in the run directory:
 //   pairs.jsonl dpo-schedule.json reference.jsonl metrics.jsonl curves.svg dpo-summary.json
 //   checkpoints/step-N/ (model dir + trainer state)   model/ (the final model)
-import { existsSync, readFileSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { InputError } from "../io/errors.ts";
@@ -15,11 +15,11 @@ import { readEngineRecords } from "../engine/engine-output.ts";
 import { chatSpec } from "../engine/jobs/common.ts";
 import { dpoMetricsRow, dpoScheduleFile, type DpoMetricsRow } from "../engine/jobs/dpo.ts";
 import { jobSpecs } from "../engine/jobs/index.ts";
-import { composeSchedule } from "../train/index.ts";
+import { commitRunFiles, composeSchedule, launchOptions } from "../train/index.ts";
 import { dpoCurvesChart } from "./dpo-curves-chart.ts";
 import type { DpoConfig } from "./dpo-config.ts";
 import { copyPairs, type PairsCopy } from "./pairs-file.ts";
-import { checkDpoResume, type ResumeChanges } from "./resume-check.ts";
+import { DPO_RESUME_FILES, type ResumeChanges } from "./resume-check.ts";
 
 export interface DpoPorts {
   progress: StartProgress;
@@ -100,25 +100,18 @@ export async function runDpo(c: Readonly<DpoConfig>, ports: DpoPorts): Promise<D
     device: c.device,
     dtype: c.dtype,
   });
-  let resumeChanges: ResumeChanges = {};
-  try {
-    if (c.resume) resumeChanges = checkDpoResume(c.out, schedule, { ...spec }, c.resumeWithChanges);
-  } catch (e) {
-    rmSync(nextPairs, { force: true });
-    throw e;
-  }
-  for (const [k, [was, now]] of Object.entries(resumeChanges)) ports.log(`--resume-with-changes: ${k} was ${JSON.stringify(was)}, now ${JSON.stringify(now)}`);
-  renameSync(nextPairs, pairsPath);
-  writeJsonAtomic(schedulePath, schedule);
+  const resumeChanges = commitRunFiles({
+    out: c.out, schedule, schedulePath, spec, resume: c.resume, allowChanges: c.resumeWithChanges, files: DPO_RESUME_FILES,
+    staged: { next: nextPairs, final: pairsPath }, log: ports.log,
+  });
 
   // Reference log-probs once per run: a resumed run keeps the file computed for the same pairs and settings.
   const referenceReused = c.resume && existsSync(referencePath) && sameSpec(join(c.out, "dpo-reference.spec.json"), refSpec);
   if (referenceReused) ports.log(`--resume: reusing the reference log-probs in ${referencePath}`);
   else await runJob("dpo-reference", refSpec, { workDir: c.out, progress: ports.progress("reference log-probs", copy.pairs) });
 
-  const launchArgs = c.processes > 1 ? (c.accelerateConfig ? ["--config_file", c.accelerateConfig] : ["--multi_gpu"]) : [];
   const done = await runJob("dpo", spec, {
-    workDir: c.out, processes: c.processes, launchArgs, progress: ports.progress("training", batches.length), env: { OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? "1" },
+    workDir: c.out, ...launchOptions(c), progress: ports.progress("training", batches.length),
   });
 
   const metrics: DpoMetricsRow[] = [];

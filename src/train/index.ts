@@ -4,4 +4,4 @@ export { lossCurvesChart, type StepMetrics } from "./loss-curves-chart.ts";
 export { MODES, lossMix, type Mode, type LossMix } from "./modes.ts";
 export { trainConfig, type TrainConfig } from "./train-config.ts";
 export { runTrain, type TrainPorts, type TrainResult } from "./run-train.ts";
-export { checkResume, TRAIN_RESUME_FILES, type ResumeChanges, type ResumeFiles } from "./resume-check.ts";
+export { checkResume, commitRunFiles, launchOptions, TRAIN_RESUME_FILES, type ResumeChanges, type ResumeFiles } from "./resume-check.ts";

@@ -4,8 +4,9 @@
 // batch schedule can never be resumed — the checkpoint's steps were taken on other batches.
 // Changed optimisation options are refused unless --resume-with-changes, and then listed so the
 // run records what it actually used.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { writeJsonAtomic } from "../io/atomic.ts";
 import { UsageError } from "../io/errors.ts";
 
 /** Where a job records its schedule and spec, and what its data is called in messages. */
@@ -64,4 +65,45 @@ export function checkResume(out: string, schedule: { batches: unknown }, spec: R
     throw new UsageError(`--resume: options differ from the interrupted run's (${names.join(", ")}); pass the same options, or --resume-with-changes to continue with the new ones`);
   }
   return changes;
+}
+
+export interface CommitRun {
+  out: string;
+  schedule: { batches: unknown };
+  schedulePath: string;
+  spec: Record<string, unknown>;
+  resume: boolean;
+  allowChanges: boolean;
+  files?: ResumeFiles;
+  /** The run's data, staged beside its final name until the resume check has passed. */
+  staged: { next: string; final: string };
+  log: (m: string) => void;
+}
+
+/**
+ * The moment a run's files become the run's: the resume check (if resuming) against what the
+ * interrupted run left, and only then the staged data moved into place and the schedule written —
+ * a refused resume leaves the old run's files as they were. Returns the accepted changes.
+ */
+export function commitRunFiles(o: CommitRun): ResumeChanges {
+  let changes: ResumeChanges = {};
+  try {
+    if (o.resume) changes = checkResume(o.out, o.schedule, { ...o.spec }, o.allowChanges, o.files);
+  } catch (e) {
+    rmSync(o.staged.next, { force: true });
+    throw e;
+  }
+  for (const [k, [was, now]] of Object.entries(changes)) o.log(`--resume-with-changes: ${k} was ${JSON.stringify(was)}, now ${JSON.stringify(now)}`);
+  renameSync(o.staged.next, o.staged.final);
+  writeJsonAtomic(o.schedulePath, o.schedule);
+  return changes;
+}
+
+/** How the engine job is launched: one process, or accelerate with the user's config or --multi_gpu. */
+export function launchOptions(c: { processes: number; accelerateConfig?: string | null }) {
+  return {
+    processes: c.processes,
+    launchArgs: c.processes > 1 ? (c.accelerateConfig ? ["--config_file", c.accelerateConfig] : ["--multi_gpu"]) : [],
+    env: { OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? "1" },
+  };
 }

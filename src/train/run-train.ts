@@ -3,7 +3,7 @@
 // or `accelerate launch`), then draw the curves. Everything lands in the run directory:
 //   records.jsonl lengths.jsonl schedule.json metrics.jsonl curves.svg train-summary.json
 //   checkpoints/step-N/ (model dir + trainer state)   model/ (the final model)
-import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { InputError, UsageError } from "../io/errors.ts";
@@ -15,7 +15,7 @@ import { chatSpec } from "../engine/jobs/common.ts";
 import { trainMetricsRow, type TrainMetricsRow } from "../engine/jobs/train.ts";
 import { scheduleFile } from "../engine/schedule-file.ts";
 import { jobSpecs } from "../engine/jobs/index.ts";
-import { checkResume, type ResumeChanges } from "./resume-check.ts";
+import { commitRunFiles, launchOptions, type ResumeChanges } from "./resume-check.ts";
 import { composeSchedule } from "./batch-schedule.ts";
 import { lossCurvesChart } from "./loss-curves-chart.ts";
 import { lossMix, type Mode } from "./modes.ts";
@@ -107,22 +107,15 @@ export async function runTrain(c: Readonly<TrainConfig>, ports: TrainPorts): Pro
     device: c.device,
     dtype: c.dtype,
   });
-  let resumeChanges: ResumeChanges = {};
-  try {
-    if (c.resume) resumeChanges = checkResume(c.out, schedule, { ...spec }, c.resumeWithChanges);
-  } catch (e) {
-    rmSync(nextRecords, { force: true });
-    throw e;
-  }
-  for (const [k, [was, now]] of Object.entries(resumeChanges)) ports.log(`--resume-with-changes: ${k} was ${JSON.stringify(was)}, now ${JSON.stringify(now)}`);
-  renameSync(nextRecords, recordsPath);
-  writeJsonAtomic(schedulePath, schedule);
+  const resumeChanges = commitRunFiles({
+    out: c.out, schedule, schedulePath, spec, resume: c.resume, allowChanges: c.resumeWithChanges,
+    staged: { next: nextRecords, final: recordsPath }, log: ports.log,
+  });
 
-  const launchArgs = c.processes > 1 ? (c.accelerateConfig ? ["--config_file", c.accelerateConfig] : ["--multi_gpu"]) : [];
   const done = await runJob(
     "train",
     spec,
-    { workDir: c.out, processes: c.processes, launchArgs, progress: ports.progress("training", batches.length), env: { OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? "1" } },
+    { workDir: c.out, ...launchOptions(c), progress: ports.progress("training", batches.length) },
   );
 
   const metricsPath = join(c.out, "metrics.jsonl");
