@@ -18,15 +18,22 @@ export const seArmStage: Record<SeArm, string> = { sft: armStages("sft").train, 
 /** Both pairs files, by kind: the stage that writes each (pairs.jsonl in its out). */
 export const pairStages = { step: "pairs-step", outcome: "pairs-outcome" } as const;
 
-/** Samples are graded with the demo's verify mode: a `\boxed{}` answer or nothing. */
-const strict = { verifyMode: "strict" } as const;
+/**
+ * How rft and explore read the samples: graded with the demo's verify mode (a `\boxed{}` answer or
+ * nothing), from the list field `samples` — the prompts' rows already hold a `response` (the teacher
+ * trace mix carried over), which a reader would otherwise take for the sample.
+ */
+const samplesRead = { verifyMode: "strict", responseField: "sample", idField: "source_id" } as const;
+
+/** Joins RFT-shaped rows (whose prompt already holds the reasoning instruction) into one CE file. */
+const joinRows = (description: string, ...files: string[]) => stage("mix", description, { ce: files, queryField: "prompt", suffix: "", out: "${out}/train.jsonl" });
 
 export function selfExplorePipeline(p: SelfExplorePreset, seed: number): string {
   const se = p.selfExplore;
   const samples = out("se-samples", "samples.jsonl");
   const pairs = (kind: keyof typeof pairStages) =>
     stage("pairs", `${kind}-level pairs (TRL's prompt/chosen/rejected, with the shared prefix)`, {
-      explored: out("explore", "explored.jsonl"), rft: out("rft", "train.jsonl"), kinds: kind, out: "${out}/pairs.jsonl", seed,
+      explored: out("explore", "explored.jsonl"), rft: out("rft-chosen", "train.jsonl"), kinds: kind, out: "${out}/pairs.jsonl", seed,
     });
   const dpo = (kind: keyof typeof pairStages) =>
     stage(
@@ -44,12 +51,20 @@ export function selfExplorePipeline(p: SelfExplorePreset, seed: number): string 
     "se-select-prompts": selectStage(p, seed, "the training problems the SFT model samples on", { strategy: "random", n: se.problems }),
     "se-prompts": mixStage("sampling prompts (query + reasoning instruction; id and gold kept)", out("se-select-prompts", "selected.jsonl")),
     "se-samples": stage("sample", "N rationales per training problem from the SFT model", {
-      input: out("se-prompts", "train.jsonl"), output: "${out}/samples.jsonl", model: out(armStages("sft").train, "model"), n: se.samples.n, temperature: se.samples.temperature, topP: 1, maxNewTokens: se.samples.maxNewTokens, seed, shape: "list", batchSize: 64,
+      input: out("se-prompts", "train.jsonl"), output: "${out}/samples.jsonl", model: out(armStages("sft").train, "model"), n: se.samples.n, temperature: se.samples.temperature, topP: 1, maxNewTokens: se.samples.maxNewTokens, seed, shape: "list", responseField: "sample", batchSize: 64,
     }),
-    rft: stage("rft", "the RFT set: correct samples, near-duplicates removed, capped per problem", { input: samples, out: "${out}/train.jsonl", perProblem: se.perProblem, seed, ...strict }),
-    "train-rft": trainStage(p, seed, "the RFT model, trained from the base on the RFT set", "rft", "sft"),
+    rft: stage("rft", "the RFT set: correct samples, near-duplicates removed, capped per problem", { input: samples, out: "${out}/train.jsonl", perProblem: se.perProblem, seed, ...samplesRead }),
+    // The sampled problems' gold rationales (one per problem, the trace their prompt row carries) as
+    // RFT rows: the chosen side of a pit at step 1 is "the original correct solution".
+    "rft-gold": stage("rft", "the gold rationales of the sampled problems, as RFT rows", {
+      input: out("se-prompts", "train.jsonl"), out: "${out}/train.jsonl", perProblem: 1, seed, ...samplesRead, responseField: "response",
+    }),
+    // RFT as Yuan et al. define it: the SFT data augmented with the distinct correct self-samples.
+    "rft-data": joinRows("the RFT model's training set: the SFT arm's gold rationales plus the RFT set", out(armStages("sft").data, "train.jsonl"), out("rft", "train.jsonl")),
+    "rft-chosen": joinRows("correct rationales per sampled problem (gold and self-sampled): chosen sides of pit-1 and outcome pairs", out("rft-gold", "train.jsonl"), out("rft", "train.jsonl")),
+    "train-rft": trainStage(p, seed, "the RFT model, trained from the base on the SFT data plus the RFT set", "rft-data", "sft"),
     explore: stage("explore", "first pits of the wrong samples, explored by the RFT model", {
-      input: samples, out: "${out}/explored.jsonl", model: out("train-rft", "model"), k: se.explore.k, temperature: se.explore.temperature, maxNewTokens: se.explore.maxNewTokens, seed, stepStyle: "lines", batchSize: 64, ...strict,
+      input: samples, out: "${out}/explored.jsonl", model: out("train-rft", "model"), k: se.explore.k, temperature: se.explore.temperature, maxNewTokens: se.explore.maxNewTokens, seed, stepStyle: "lines", batchSize: 64, ...samplesRead,
     }),
     [pairStages.step]: pairs("step"),
     [pairStages.outcome]: pairs("outcome"),

@@ -26,10 +26,10 @@ export const selfExplorePresets: Record<"tiny" | "default", SelfExplorePreset> =
   tiny: {
     ...presets.tiny,
     selfExplore: {
-      problems: 48,
+      problems: 16,
       samples: { n: 4, maxNewTokens: 64, temperature: paper.temperature },
       perProblem: paper.perProblem,
-      explore: { k: paper.k, temperature: paper.temperature, maxNewTokens: 64 },
+      explore: { k: paper.k, temperature: paper.temperature, maxNewTokens: 48 },
       dpo: { beta: paper.beta, lr: 1e-4, epochs: paper.epochs, warmupRatio: paper.warmupRatio, globalBatch: 16 },
     },
   },
