@@ -26,22 +26,23 @@ export const selfExplorePresets: Record<"tiny" | "default", SelfExplorePreset> =
   tiny: {
     ...presets.tiny,
     selfExplore: {
-      problems: 16,
+      problems: 8,
       samples: { n: 4, maxNewTokens: 64, temperature: paper.temperature },
       perProblem: paper.perProblem,
       explore: { k: paper.k, temperature: paper.temperature, maxNewTokens: 48 },
       dpo: { beta: paper.beta, lr: 1e-4, epochs: paper.epochs, warmupRatio: paper.warmupRatio, globalBatch: 16 },
     },
   },
-  // Cut from the OXA default (2000 train queries, 4000 pretraining documents, N 800) so that the
-  // whole method runs in about 20 minutes on 2 shared CPU cores: the model, the budgets of the
-  // fine-tunes and the evaluation settings are the OXA default's, the world and N are smaller.
+  // Cut from the OXA default (2000 train queries, 4000 pretraining documents, N 800, 100 test
+  // problems, 200 eval tokens) so that the whole method runs in about 20 minutes on 2 shared CPU
+  // cores: the model and the fine-tunes' epochs, batch and learning rate are the OXA default's.
   default: {
     ...presets.default,
-    world: { ...presets.default.world, nTrain: 500, nPretrain: 2000 },
-    n: 400,
+    world: { ...presets.default.world, nTrain: 400, nTest: 60, nPretrain: 1200 },
+    n: 300,
+    eval: { ...presets.default.eval, maxNewTokens: 160 },
     selfExplore: {
-      problems: 64,
+      problems: 48,
       samples: { n: 4, maxNewTokens: 128, temperature: paper.temperature },
       perProblem: paper.perProblem,
       explore: { k: paper.k, temperature: paper.temperature, maxNewTokens: 128 },

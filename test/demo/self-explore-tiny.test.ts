@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -15,8 +15,8 @@ const OXA = resolve("bin/oxa.mjs");
 const env = { ...process.env, OXA_NO_PROGRESS: "1" };
 const ARMS = ["sft", "rft", "dpo_outcome", "dpo_step"];
 const PAIRS = ["pairs-step", "pairs-outcome"];
-/** explore's resume log: one line per finished (rationale, step) (src/explore/run-explore.ts). */
-const workLog = (top: string) => join(top, "pipeline", "explore", "out", "explored.jsonl.work", "steps.jsonl");
+/** explore's work directory: steps.jsonl (finished steps) and each round's generator output, reused when resumed (src/explore/first-pit-search.ts). */
+const workDir = (top: string) => join(top, "pipeline", "explore", "out", "explored.jsonl.work");
 
 function demo(out: string) {
   const r = spawnSync(process.execPath, [OXA, "demo", "--method", "self-explore", "--preset", "tiny", "--out", out, "--json"], { env, encoding: "utf8", timeout: 900_000 });
@@ -36,6 +36,8 @@ function until(check: () => boolean, ms: number): Promise<void> {
 
 const pairsFile = (top: string, stage: string) => readFileSync(join(top, "pipeline", stage, "out", "pairs.jsonl"));
 const lines = (path: string) => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).length : 0);
+/** Completions the generator has written so far in the work directory's round outputs. */
+const roundLines = (top: string) => (existsSync(workDir(top)) ? readdirSync(workDir(top)).filter((f) => /^round-.*\.samples\.jsonl$/.test(f)).reduce((n, f) => n + lines(join(workDir(top), f)), 0) : 0);
 
 /** The measured part of results.json: everything but paths and timings. */
 const measured = (r: any) => ({ arms: r.arms, base: r.base, data: { ...r.data, explore: { ...r.data.explore, completionsPerSecond: 0 } } });
@@ -44,18 +46,18 @@ test("oxa demo --method self-explore --preset tiny: killed mid-explore, resumed 
   const root = mkdtempSync(join(tmpdir(), "oxa-se-demo-"));
   const a = join(root, "a");
 
-  // Kill the whole process group once explore has finished some (rationale, step) but not all.
+  // Kill the whole process group once the generator has written some of explore's completions.
   const child = spawn(process.execPath, [OXA, "demo", "--method", "self-explore", "--preset", "tiny", "--out", a], { env, detached: true, stdio: "ignore" });
-  await until(() => lines(workLog(a)) > 0, 600_000);
+  await until(() => roundLines(a) > 0, 600_000);
   process.kill(-child.pid!, "SIGKILL");
   await new Promise((r) => child.once("exit", r));
-  const done = lines(workLog(a));
+  const done = roundLines(a);
   assert.ok(!existsSync(join(a, "pipeline", "explore", "manifest.json")), "explore was killed before it finished");
-  assert.ok(done > 0, "explore had recorded finished steps");
+  assert.ok(done > 0, "the killed explore had written completions");
 
   const resumed = demo(a);
   assert.ok(resumed.stages.ran >= 7, "the resumed demo ran explore and everything after it");
-  assert.ok(!existsSync(workLog(a)), "explore's work directory goes after success");
+  assert.ok(!existsSync(workDir(a)), "explore's work directory goes after success");
   for (const arm of ARMS) {
     const s = resumed.arms[arm];
     assert.ok(s["pass@1"] >= 0 && s["pass@1"] <= 1 && s["pass@k"] >= s["pass@1"] - 1e-12, `${arm}: ${JSON.stringify(s)}`);
@@ -64,7 +66,7 @@ test("oxa demo --method self-explore --preset tiny: killed mid-explore, resumed 
   const d = resumed.data;
   assert.ok(d.rft.kept > 0 && d.rft.kept <= d.rft.correct, `RFT set: ${JSON.stringify(d.rft)}`);
   assert.ok(d.pairs.step > 0 && d.pairs.outcome > 0, `pairs: ${JSON.stringify(d.pairs)}`);
-  assert.ok(d.explore.completions.generated > done, "the resumed explore generated the steps it had not finished");
+  assert.ok(d.explore.completions.generated > done, `the killed explore had written ${done} of ${d.explore.completions.generated} completions`);
   assert.ok(d.dpo.step && d.dpo.outcome, "both DPO arms trained");
   const html = readFileSync(join(a, "self-explore", "report.html"), "utf8");
   assert.ok(html.includes("<svg") && !/https?:\/\/(?!www\.w3\.org)/.test(html), "self-contained report");
