@@ -6,33 +6,18 @@
 // and eval stage after them (keyed by their inputs' hashes), unchanged.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { demo as runDemo, env, OXA, until } from "./demo-process.ts";
 
-const OXA = resolve("bin/oxa.mjs");
-const env = { ...process.env, OXA_NO_PROGRESS: "1" };
 const ARMS = ["sft", "rft", "dpo_outcome", "dpo_step"];
 const PAIRS = ["pairs-step", "pairs-outcome"];
 /** explore's work directory: steps.jsonl (finished steps) and each round's generator output, reused when resumed (src/explore/first-pit-search.ts). */
 const workDir = (top: string) => join(top, "pipeline", "explore", "out", "explored.jsonl.work");
 
-function demo(out: string) {
-  const r = spawnSync(process.execPath, [OXA, "demo", "--method", "self-explore", "--preset", "tiny", "--out", out, "--json"], { env, encoding: "utf8", timeout: 900_000 });
-  assert.equal(r.status, 0, r.stderr.slice(-3000));
-  return JSON.parse(r.stdout);
-}
-
-function until(check: () => boolean, ms: number): Promise<void> {
-  return new Promise((res, rej) => {
-    const t0 = Date.now();
-    const timer = setInterval(() => {
-      if (check()) (clearInterval(timer), res());
-      else if (Date.now() - t0 > ms) (clearInterval(timer), rej(new Error("timed out waiting for the explore stage")));
-    }, 20);
-  });
-}
+const demo = (out: string) => runDemo(out, ["--method", "self-explore", "--preset", "tiny"]);
 
 const pairsFile = (top: string, stage: string) => readFileSync(join(top, "pipeline", stage, "out", "pairs.jsonl"));
 const lines = (path: string) => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).length : 0);
