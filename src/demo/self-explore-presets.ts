@@ -24,16 +24,16 @@ export interface SelfExplorePreset extends DemoPreset {
  * limits); the rest is the paper's (<= 8 per problem, T 0.7, k 4, sigmoid DPO with beta 0.1, 3
  * epochs, 10 % warm-up) except DPO's learning rate, 1e-4 for models this small.
  */
-const selfExplore = (problems: number, n: number, sampleTokens: number, exploreTokens: number): SelfExplorePreset["selfExplore"] => ({
+const selfExplore = (problems: number, n: number, sampleTokens: number, exploreTokens: number, dpoBatch: number): SelfExplorePreset["selfExplore"] => ({
   problems,
   samples: { n, maxNewTokens: sampleTokens, temperature: 0.7 },
   perProblem: 8,
   explore: { k: 4, temperature: 0.7, maxNewTokens: exploreTokens },
-  dpo: { beta: 0.1, lr: 1e-4, epochs: 3, warmupRatio: 0.1, globalBatch: 16 },
+  dpo: { beta: 0.1, lr: 1e-4, epochs: 3, warmupRatio: 0.1, globalBatch: dpoBatch },
 });
 
 export const selfExplorePresets: Record<"tiny" | "default", SelfExplorePreset> = {
-  tiny: { ...presets.tiny, selfExplore: selfExplore(8, 4, 64, 48) },
+  tiny: { ...presets.tiny, selfExplore: selfExplore(8, 4, 64, 48, 8) },
   // Cut from the OXA default (2000 train queries, 4000 pretraining documents, N 800, 100 test
   // problems, 200 eval tokens) so that the whole method runs in about 20 minutes on 2 shared CPU
   // cores: the model and the fine-tunes' epochs, batch and learning rate are the OXA default's.
@@ -42,6 +42,6 @@ export const selfExplorePresets: Record<"tiny" | "default", SelfExplorePreset> =
     world: { ...presets.default.world, nTrain: 400, nTest: 60, nPretrain: 1200 },
     n: 300,
     eval: { ...presets.default.eval, maxNewTokens: 160 },
-    selfExplore: selfExplore(48, 4, 128, 128),
+    selfExplore: selfExplore(48, 4, 128, 128, 16),
   },
 };
