@@ -32,6 +32,7 @@ for (const batch of values["batch-sizes"]!.split(",").map(Number)) {
   const args = [
     OXA, "explore", at(p.input), join(dir, "explored.jsonl"), "--model", at(p.model), "--k", String(p.k), "--temperature", String(p.temperature),
     "--max-new-tokens", String(p.maxNewTokens), "--seed", String(p.seed), "--step-style", String(p.stepStyle), "--verify-mode", String(p.verifyMode),
+    "--prompt-field", String(p.promptField), "--response-field", String(p.responseField), "--gold-field", String(p.goldField), "--id-field", String(p.idField),
     "--batch-size", String(batch), "--json",
   ];
   const t0 = Date.now();
@@ -40,6 +41,7 @@ for (const batch of values["batch-sizes"]!.split(",").map(Number)) {
   if (r.status !== 0) throw new Error(r.stderr.slice(-3000));
   const wall = (Date.now() - t0) / 1000;
   const s = JSON.parse(r.stdout);
+  if (s.completions.generated === 0) throw new Error(`explore generated nothing (${s.samples.read} samples read, ${s.samples.explored} explored): check the fields`);
   results.push({ batchSize: batch, wallSeconds: wall, exploreSeconds: s.seconds, explored: s.samples.explored, rounds: s.rounds, completions: s.completions.generated, completionsPerSecond: s.completionsPerSecond });
 }
 const result = { run: runDir, model: at(p.model), k: p.k, maxNewTokens: p.maxNewTokens, threads: Number(values.threads), cores: cpus().length, loadBefore, loadAfter: loadavg()[0], results };
