@@ -35,13 +35,13 @@ const selfExplore = (problems: number, n: number, sampleTokens: number, exploreT
 export const selfExplorePresets: Record<"tiny" | "default", SelfExplorePreset> = {
   tiny: { ...presets.tiny, selfExplore: selfExplore(8, 4, 64, 48, 8) },
   // Cut from the OXA default (2000 train queries, 4000 pretraining documents, N 800, 100 test
-  // problems, 200 eval tokens) so that the whole method runs in about 20 minutes on 2 shared CPU
-  // cores: the model and the fine-tunes' epochs, batch and learning rate are the OXA default's.
+  // problems, eval k 8 with 200 tokens) so that the whole method runs in about 20-30 minutes on 2
+  // shared CPU cores: the model and the fine-tunes' epochs, batch and learning rate are the OXA default's.
   default: {
     ...presets.default,
     world: { ...presets.default.world, nTrain: 400, nTest: 60, nPretrain: 1200 },
     n: 300,
-    eval: { ...presets.default.eval, maxNewTokens: 160 },
-    selfExplore: selfExplore(48, 4, 128, 128, 16),
+    eval: { k: 4, maxNewTokens: 128 },
+    selfExplore: selfExplore(32, 4, 128, 128, 16),
   },
 };
