@@ -18,12 +18,14 @@ export const armStages = (arm: Arm) => {
   return { data: `data-${name}`, train: `train-${name}` };
 };
 
-const out = (stage: string, file = "") => `\${stages.${stage}.out}${file ? "/" + file : ""}`;
+/** A reference to a file (or, with no file, the directory) under a stage's output. */
+export const out = (stage: string, file = "") => `\${stages.${stage}.out}${file ? "/" + file : ""}`;
 
 /** Fields of a scored list-shape pool, as select and mine name them. */
 const poolFields = { responsesField: "responses", pplField: "ppl", lengthField: "n_tokens", correctField: "correct" } as const;
 
-function dataStages(p: DemoPreset, seed: number): Record<string, PipelineStage> {
+/** World, base model, and the teacher traces verified and scored: shared by both demo methods. */
+export function dataStages(p: DemoPreset, seed: number): Record<string, PipelineStage> {
   return {
     world: stage("world", "problems, teacher traces in five styles, a pretraining corpus in the common style", {
       out: "${out}", seed, nTrain: p.world.nTrain, nTest: p.world.nTest, nPretrain: p.world.nPretrain, maxLevel: p.world.maxLevel, pretrainOtherShare: p.world.pretrainOtherShare,
@@ -54,34 +56,59 @@ export function dataPipeline(p: DemoPreset, seed: number): string {
   return stringify({ stages: dataStages(p, seed) });
 }
 
+/** Selects from the scored teacher pool (one trace per query, N by default). */
+export const selectStage = (p: DemoPreset, seed: number, description: string, extra: Partial<StageOptions<"select">>) =>
+  stage("select", description, { input: out("scored", "scored.jsonl"), out: "${out}/selected.jsonl", n: p.n, perQuery: 1, seed, ...poolFields, ...extra });
+
+/** A training file of CE rows (and optionally UL rows), with the reasoning instruction on every prompt. */
+export const mixStage = (description: string, ce: string, ul?: string) => stage("mix", description, { ce: [ce], ...(ul ? { ul: [ul] } : {}), out: "${out}/train.jsonl" });
+
+/** A fine-tune of the base on a stage's train.jsonl, with the arms' shared budget (epochs, batch, lr). */
+export const trainStage = (p: DemoPreset, seed: number, description: string, data: string, mode: StageOptions<"train">["mode"]) =>
+  stage(
+    "train",
+    description,
+    {
+      data: out(data, "train.jsonl"), model: out("base", "model"), out: "${out}", mode, epochs: p.finetune.epochs,
+      globalBatch: p.finetune.globalBatch, microBatchSize: p.finetune.globalBatch, ulPerBatch: p.finetune.ulPerBatch,
+      lr: p.finetune.lr, alpha: p.finetune.alpha, cutoff: 2048, seed,
+    },
+    { resume: true },
+  );
+
+/** The SFT arm (N random teacher traces) and the rollout prompts (every training query once): both methods use them. */
+export function sftStages(p: DemoPreset, seed: number): Record<string, PipelineStage> {
+  return {
+    "select-sft": selectStage(p, seed, "SFT: N traces at random", { strategy: "random" }),
+    "select-prompts": selectStage(p, seed, "every training query once, to prompt the rollouts", { strategy: "random", n: p.world.nTrain }),
+    prompts: mixStage("rollout prompts (query + reasoning instruction)", out("select-prompts", "selected.jsonl")),
+    [armStages("sft").data]: mixStage("SFT training set", out("select-sft", "selected.jsonl")),
+    [armStages("sft").train]: trainStage(p, seed, "SFT", armStages("sft").data, "sft"),
+  };
+}
+
+/** The evaluation of labelled models (label=model dir) on the held-out problems, buckets by the base. */
+export const evalStage = (p: DemoPreset, seed: number, description: string, models: string[]) =>
+  stage("eval", description, {
+    model: [`base=${out("base", "model")}`, ...models],
+    bench: [`world=${out("world", "test.json")}`],
+    k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: ["base"], batchSize: 64, out: "${out}",
+  });
+
 export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): string {
-  const pool = out("scored", "scored.jsonl");
-  const select = (description: string, extra: Partial<StageOptions<"select">>) =>
-    stage("select", description, { input: pool, out: "${out}/selected.jsonl", n: p.n, perQuery: 1, seed, ...poolFields, ...extra });
-  const mix = (description: string, ce: string, ul?: string) => stage("mix", description, { ce: [ce], ...(ul ? { ul: [ul] } : {}), out: "${out}/train.jsonl" });
-  const train = (description: string, data: string, mode: StageOptions<"train">["mode"]) =>
-    stage(
-      "train",
-      description,
-      {
-        data: out(data, "train.jsonl"), model: out("base", "model"), out: "${out}", mode, epochs: p.finetune.epochs,
-        globalBatch: p.finetune.globalBatch, microBatchSize: p.finetune.globalBatch, ulPerBatch: p.finetune.ulPerBatch,
-        lr: p.finetune.lr, alpha: p.finetune.alpha, cutoff: 2048, seed,
-      },
-      { resume: true },
-    );
+  const select = (description: string, extra: Partial<StageOptions<"select">>) => selectStage(p, seed, description, extra);
+  const mix = mixStage;
+  const train = (description: string, data: string, mode: StageOptions<"train">["mode"]) => trainStage(p, seed, description, data, mode);
   const stages: Record<string, PipelineStage> = {
     ...dataStages(p, seed),
+    ...sftStages(p, seed),
     "select-oxa": select("OXA: Gaussian-guided PPL sampling of verified traces", {
       strategy: "gaussian", mu: w.mu, sigma: w.sigma, minPpl: w.minPpl, maxPpl: w.maxPpl, binWidth: w.binWidth, redistribute: true,
     }),
-    "select-sft": select("SFT: N traces at random", { strategy: "random" }),
     "select-lp": select("SFT_LP: the N lowest-PPL traces", { strategy: "lowest-ppl" }),
     "select-instruct": select("a small random teacher subset for the instruction-following model", { strategy: "random", n: p.nInstruct, seed: seed + 1 }),
-    "select-prompts": select("every training query once, to prompt the rollouts", { strategy: "random", n: p.world.nTrain }),
     "instruct-data": mix("training set of the instruction-following model", out("select-instruct", "selected.jsonl")),
     instruct: train("the instruction-following model that writes the rollouts", "instruct-data", "sft"),
-    prompts: mix("rollout prompts (query + reasoning instruction)", out("select-prompts", "selected.jsonl")),
     rollouts: stage("sample", "self-distilled rollouts of the instruction-following model", {
       input: out("prompts", "train.jsonl"), output: "${out}/rollouts.jsonl", model: out("instruct", "model"), n: p.rollouts.n, temperature: p.rollouts.temperature, topP: 1, maxNewTokens: p.rollouts.maxNewTokens, seed, shape: "list", batchSize: 64,
     }),
@@ -94,19 +121,13 @@ export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): s
     mined: stage("mine", "high-confidence errors: wrong rollouts with the lowest PPL, one per query", {
       input: out("rollouts-scored", "scored.jsonl"), out: "${out}/mined.jsonl", k: p.k, maxLen: p.rollouts.maxNewTokens - 1, ...poolFields,
     }),
-    [armStages("sft").data]: mix("SFT training set", out("select-sft", "selected.jsonl")),
     [armStages("sft_lp").data]: mix("SFT_LP training set", out("select-lp", "selected.jsonl")),
     [armStages("oxa_mle").data]: mix("OXA_MLE training set", out("select-oxa", "selected.jsonl")),
     [armStages("oxa_full").data]: mix("OXA_Full training set: the OXA selection (CE) plus the mined errors (UL)", out("select-oxa", "selected.jsonl"), out("mined", "mined.jsonl")),
-    [armStages("sft").train]: train("SFT", armStages("sft").data, "sft"),
     [armStages("sft_lp").train]: train("SFT_LP", armStages("sft_lp").data, "sft"),
     [armStages("oxa_mle").train]: train("OXA_MLE", armStages("oxa_mle").data, "oxa-mle"),
     [armStages("oxa_full").train]: train("OXA_Full", armStages("oxa_full").data, "oxa-full"),
-    eval: stage("eval", "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems", {
-      model: [`base=${out("base", "model")}`, ...ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)],
-      bench: [`world=${out("world", "test.json")}`],
-      k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: ["base"], batchSize: 64, out: "${out}",
-    }),
+    eval: evalStage(p, seed, "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems", ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)),
   };
   return stringify({ stages });
 }

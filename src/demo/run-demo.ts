@@ -10,7 +10,7 @@ import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { StageError } from "../io/errors.ts";
 import { readRecords } from "../io/records.ts";
 import { formatSummary, runPipeline, type RunReport } from "../pipeline/index.ts";
-import { readResults } from "../eval/index.ts";
+import { readResults, type EvalResults } from "../eval/index.ts";
 import { ARMS, dataPipeline, demoPipeline } from "./demo-pipeline.ts";
 import { presets, type DemoPreset } from "./presets.ts";
 import { selectionWindow, type SelectionWindow } from "./selection-window.ts";
@@ -45,6 +45,17 @@ export interface ArmSummary {
   data?: ArmData;
 }
 
+/** One model's figures on the world benchmark of an eval's results. */
+export function armSummary(results: EvalResults, label: string): ArmSummary {
+  const b = results.models[label].benchmarks.world;
+  return { "pass@1": b["pass@1"], "pass@1_se": b["pass@1_se"], "pass@k": b[`pass@${b.k}`], k: b.k, entropy: b.entropy, mean_length: b.mean_length };
+}
+
+/** The eval's report and tables, copied to where a person looks. */
+export function copyReports(evalDir: string, to: string): void {
+  for (const f of ["report.html", "table.md"]) if (existsSync(join(evalDir, f))) copyFileSync(join(evalDir, f), join(to, f));
+}
+
 /** Reads the PPL of every verified-correct teacher trace of a scored list-shape pool. */
 async function correctPpls(path: string): Promise<number[]> {
   const ppls: number[] = [];
@@ -56,7 +67,8 @@ async function correctPpls(path: string): Promise<number[]> {
   return ppls;
 }
 
-async function runPhase(file: string, source: string, runDir: string, commands: Record<string, Command<any, any>>, ctx: CommandContext): Promise<RunReport> {
+/** Runs one pipeline of the demo into the run directory; a failed stage fails the demo with its error. */
+export async function runPhase(file: string, source: string, runDir: string, commands: Record<string, Command<any, any>>, ctx: CommandContext): Promise<RunReport> {
   const report = await runPipeline({ file, source, out: runDir, commands, ctx });
   if (!report.ok) {
     ctx.log(formatSummary(report));
@@ -87,13 +99,9 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   const evalDir = join(runDir, "eval", "out");
   const results = readResults(join(evalDir, "results.json"));
   const data = await armSummaries(runDir);
-  const summary = (label: string): ArmSummary => {
-    const m = results.models[label];
-    const b = m.benchmarks.world;
-    return { "pass@1": b["pass@1"], "pass@1_se": b["pass@1_se"], "pass@k": b[`pass@${b.k}`], k: b.k, entropy: b.entropy, mean_length: b.mean_length, data: data[label] };
-  };
+  const summary = (label: string): ArmSummary => ({ ...armSummary(results, label), data: data[label] });
   const arms = Object.fromEntries(ARMS.map((a) => [a, summary(a)]));
-  for (const f of ["report.html", "table.md"]) if (existsSync(join(evalDir, f))) copyFileSync(join(evalDir, f), join(out, f));
+  copyReports(evalDir, out);
   const ran = [...first.stages, ...second.stages].filter((s) => s.status === "ran").length;
   const outcome: DemoOutcome = {
     out,

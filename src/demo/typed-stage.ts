@@ -3,7 +3,9 @@
 // configs' own names) and serialised kebab-case, as a person writes a pipeline file.
 import type { z } from "zod";
 import { kebab } from "../common/casing.ts";
+import { dpoConfig } from "../dpo/index.ts";
 import { evalConfig } from "../eval/index.ts";
+import { exploreConfig, pairsConfig, rftConfig } from "../explore/index.ts";
 import { mineConfig } from "../mine/index.ts";
 import { mixConfig } from "../mix/index.ts";
 import { tinyModelConfig } from "../model/index.ts";
@@ -26,6 +28,10 @@ export const stageConfigs = {
   sample: sampleConfig,
   mine: mineConfig,
   eval: evalConfig,
+  rft: rftConfig,
+  explore: exploreConfig,
+  pairs: pairsConfig,
+  dpo: dpoConfig,
 } as const;
 
 export type Uses = keyof typeof stageConfigs;

@@ -3,5 +3,5 @@
 export { runPipeline, type RunOptions, type RunReport, type StageReport, type StageStatus } from "./run-pipeline.ts";
 export { formatSummary } from "./summary.ts";
 export { loadPipeline, pipelineSchema, type Pipeline, type Stage } from "./pipeline-file.ts";
-export { manifestSchema, type Manifest } from "./manifest.ts";
+export { manifestSchema, manifestPath, type Manifest } from "./manifest.ts";
 export { hashFile, hashPath } from "../common/content-hash.ts";

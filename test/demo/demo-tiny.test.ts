@@ -2,30 +2,15 @@
 // middle of a stage and rerun, against an uninterrupted run: the same final results.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { demo as runDemo, env, OXA, until } from "./demo-process.ts";
 
-const OXA = resolve("bin/oxa.mjs");
-const env = { ...process.env, OXA_NO_PROGRESS: "1" };
 const ARMS = ["sft", "sft_lp", "oxa_mle", "oxa_full"];
 
-function demo(out: string) {
-  const r = spawnSync(process.execPath, [OXA, "demo", "--preset", "tiny", "--out", out, "--json"], { env, encoding: "utf8", timeout: 900_000 });
-  assert.equal(r.status, 0, r.stderr.slice(-3000));
-  return JSON.parse(r.stdout);
-}
-
-function until(check: () => boolean, ms: number): Promise<void> {
-  return new Promise((res, rej) => {
-    const t0 = Date.now();
-    const timer = setInterval(() => {
-      if (check()) (clearInterval(timer), res());
-      else if (Date.now() - t0 > ms) (clearInterval(timer), rej(new Error("timed out waiting for the demo")));
-    }, 20);
-  });
-}
+const demo = (out: string) => runDemo(out, ["--preset", "tiny"]);
 
 /** The measured part of results.json: everything but paths and timings. */
 function measured(r: any) {

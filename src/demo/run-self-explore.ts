@@ -1,0 +1,81 @@
+// `oxa demo --method self-explore`: the Self-Explore experiment on the built-in world, one run of
+// one pipeline (self-explore-pipeline.ts). It shares the run directory <out>/pipeline with the OXA
+// demo, so world, base and SFT arm are built once for both methods; its own files go to
+// <out>/self-explore/: results.json, report.html, table.md and pipeline.yaml.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command, CommandContext } from "../command/command.ts";
+import type { DpoResult } from "../dpo/index.ts";
+import { readResults } from "../eval/index.ts";
+import type { ExploreSummary, PairsSummary, RftSummary } from "../explore/index.ts";
+import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { formatSummary, manifestPath } from "../pipeline/index.ts";
+import { armSummary, copyReports, runPhase, type ArmSummary, type DemoConfig } from "./run-demo.ts";
+import { pairStages, SE_ARMS, seArmStage, selfExplorePipeline } from "./self-explore-pipeline.ts";
+import { selfExplorePresets } from "./self-explore-presets.ts";
+
+export interface SelfExploreOutcome {
+  method: "self-explore";
+  out: string;
+  preset: string;
+  seed: number;
+  arms: Record<string, ArmSummary>;
+  base: ArmSummary;
+  /** What the Self-Explore stages produced: the RFT set, the exploration, the pairs, the last DPO step of each arm. */
+  data: {
+    rft: Pick<RftSummary, "samples" | "correct" | "problems" | "solved" | "kept" | "dropped">;
+    explore: Pick<ExploreSummary, "pits" | "noPit" | "completions" | "completionsPerSecond" | "meanSteps">;
+    pairs: { step: number; outcome: number };
+    dpo: Record<"step" | "outcome", DpoResult["last"]>;
+  };
+  report: string;
+  results: string;
+  seconds: number;
+  stages: { ran: number; cached: number };
+}
+
+/** A finished stage's result, as its manifest recorded it. */
+const stageResult = <T>(runDir: string, name: string): T => JSON.parse(readFileSync(manifestPath(runDir, name), "utf8")).result as T;
+
+export async function runSelfExplore(c: DemoConfig, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<SelfExploreOutcome> {
+  const start = Date.now();
+  const preset = selfExplorePresets[c.preset];
+  const top = resolve(c.out);
+  const out = join(top, "self-explore");
+  const runDir = join(top, "pipeline");
+  mkdirSync(out, { recursive: true });
+
+  ctx.log(`oxa demo --method self-explore (${c.preset}): SFT, samples, RFT, exploration, pairs, two DPO arms, evaluation`);
+  const source = selfExplorePipeline(preset, c.seed);
+  writeFileAtomic(join(out, "pipeline.yaml"), `# The Self-Explore demo's pipeline (rerun with: oxa run ${join(c.out, "self-explore", "pipeline.yaml")} --out ${join(c.out, "pipeline")})\n${source}`);
+  const report = await runPhase("demo-self-explore.yaml", source, runDir, commands, ctx);
+  ctx.log(formatSummary(report));
+
+  const evalDir = join(runDir, "eval-se", "out");
+  const results = readResults(join(evalDir, "results.json"));
+  copyReports(evalDir, out);
+  const rft = stageResult<RftSummary>(runDir, "rft");
+  const explore = stageResult<ExploreSummary>(runDir, "explore");
+  const pairs = (kind: keyof typeof pairStages) => stageResult<PairsSummary>(runDir, pairStages[kind])[kind];
+  const ran = report.stages.filter((s) => s.status === "ran").length;
+  const outcome: SelfExploreOutcome = {
+    method: "self-explore",
+    out: top,
+    preset: c.preset,
+    seed: c.seed,
+    arms: Object.fromEntries(SE_ARMS.map((a) => [a, armSummary(results, a)])),
+    base: armSummary(results, "base"),
+    data: {
+      rft: { samples: rft.samples, correct: rft.correct, problems: rft.problems, solved: rft.solved, kept: rft.kept, dropped: rft.dropped },
+      explore: { pits: explore.pits, noPit: explore.noPit, completions: explore.completions, completionsPerSecond: explore.completionsPerSecond, meanSteps: explore.meanSteps },
+      pairs: { step: pairs("step"), outcome: pairs("outcome") },
+      dpo: { step: stageResult<DpoResult>(runDir, seArmStage.dpo_step).last, outcome: stageResult<DpoResult>(runDir, seArmStage.dpo_outcome).last },
+    },
+    report: join(out, "report.html"),
+    results: join(out, "results.json"),
+    seconds: (Date.now() - start) / 1000,
+    stages: { ran, cached: report.stages.length - ran },
+  };
+  writeJsonAtomic(join(out, "results.json"), outcome);
+  return outcome;
+}
