@@ -8,7 +8,15 @@
 // groups whose rewards differ, so the rollouts are drawn at 0.6 rather than the paper's 0.85 (at 0.85 this
 // model solves about 1 in 60 of them and almost every group is all-zero).
 //
+// A stronger start and a larger held-out set (both off by default, so earlier figures reproduce):
+//   --more-sft-queries N   a second world (seed + 1000, levels <= --level) adds N train queries; the SFT
+//                          model then trains --more-sft-epochs more epochs on every teacher trace (all
+//                          --responses of each query) of the level <= --level queries of both worlds
+//   --more-test N          a third world (seed + 2000) adds N held-out problems of level <= --level to
+//                          the validation set, minus any whose text is a train or pretrain query
+//
 //   node --import tsx bench/rl/learning-check.ts [--dir bench/out/rl-check] [--steps 20] [--lr 3e-4] [--seed 0] [--level 1] [--temperature 0.6] [--format-reward 0] [--sft-epochs 3]
+//       [--more-sft-queries 0] [--more-sft-epochs 2] [--more-test 0] [--eval-every 10] [--kl-coef 0.001]
 // Not a timed test: minutes on a small CPU. The figures in docs/notes-rl.md come from this script.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +35,11 @@ const temperature = arg("temperature", "0.6");
 const formatReward = arg("format-reward", "0");
 const sftEpochs = arg("sft-epochs", "3");
 const seed = arg("seed", "0");
+const moreSftQueries = Number(arg("more-sft-queries", "0"));
+const moreSftEpochs = arg("more-sft-epochs", "2");
+const moreTest = Number(arg("more-test", "0"));
+const evalEvery = arg("eval-every", "10");
+const klCoef = arg("kl-coef", "0.001");
 const OXA = resolve("bin/oxa.mjs");
 
 function oxa(label: string, done: string, args: string[]): void {
@@ -53,14 +66,45 @@ oxa("sft data", join(dir, "sft.jsonl"), ["mix", "--ce", sftRows, "--out", join(d
 const sft = join(dir, sftEpochs === "3" ? "sft" : `sft-e${sftEpochs}`);
 oxa("sft", join(sft, "model", "config.json"), ["train", join(dir, "sft.jsonl"), "--model", join(dir, "base", "model"), "--out", sft, "--mode", "sft", "--epochs", sftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
 
+// the stronger start: every teacher trace of the easy queries, from this world and a second one
+let start = join(sft, "model");
+let tag = sftEpochs === "3" ? "" : `-sft${sftEpochs}`;
+const easy = (r: { level: number }) => r.level <= level;
+const trainQueries = new Set([...jsonl(join(w, "train.jsonl")), ...jsonl(join(w, "pretrain.jsonl"))].map((r) => String(r.query ?? r.text ?? "")));
+if (moreSftQueries > 0) {
+  const w2 = join(dir, `world-more-${moreSftQueries}`);
+  oxa("more sft world", join(w2, "manifest.json"), ["world", "--out", w2, "--seed", String(Number(seed) + 1000), "--n-train", String(moreSftQueries), "--n-test", "1", "--n-pretrain", "1", "--max-level", String(level)]);
+  for (const r of jsonl(join(w2, "train.jsonl"))) trainQueries.add(String(r.query));
+  const rows = ([["w1", jsonl(join(w, "train.jsonl"))], ["w2", jsonl(join(w2, "train.jsonl"))]] as [string, any[]][]).flatMap(([name, rs]) =>
+    rs.filter(easy).flatMap((r: { id: string; query: string; gold: string; responses: string[] }) =>
+      r.responses.map((response, i) => JSON.stringify({ id: `${name}-${r.id}-${i}`, query: r.query, response, gold: r.gold }) + "\n"),
+    ),
+  );
+  const moreRows = join(dir, `sft-more-${moreSftQueries}-rows.jsonl`);
+  if (!existsSync(moreRows)) writeFileSync(moreRows, rows.join(""));
+  oxa("more sft data", join(dir, `sft-more-${moreSftQueries}.jsonl`), ["mix", "--ce", moreRows, "--out", join(dir, `sft-more-${moreSftQueries}.jsonl`)]);
+  const sft2 = `${sft}-more${moreSftQueries}-e${moreSftEpochs}`;
+  oxa("more sft", join(sft2, "model", "config.json"), ["train", join(dir, `sft-more-${moreSftQueries}.jsonl`), "--model", start, "--out", sft2, "--mode", "sft", "--epochs", moreSftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
+  start = join(sft2, "model");
+  tag += `-more${moreSftQueries}e${moreSftEpochs}`;
+}
 const rlTrain = join(dir, `rl-train-level${level}.jsonl`);
-const rlTest = join(dir, `rl-test-level${level}.json`);
-writeFileSync(rlTrain, jsonl(join(w, "train.jsonl")).filter((r) => r.level <= level).map((r) => JSON.stringify({ id: r.id, query: r.query, gold: r.gold }) + "\n").join(""));
-writeFileSync(rlTest, JSON.stringify(JSON.parse(readFileSync(join(w, "test.json"), "utf8")).filter((r: { level: number }) => r.level <= level)));
-const run = join(dir, `rl-steps${steps}-lr${lr}-seed${seed}-level${level}-t${temperature}-f${formatReward}${sftEpochs === "3" ? "" : `-sft${sftEpochs}`}`);
+const rlTest = join(dir, `rl-test-level${level}${moreTest ? `-more${moreTest}` : ""}.json`);
+writeFileSync(rlTrain, jsonl(join(w, "train.jsonl")).filter(easy).map((r) => JSON.stringify({ id: r.id, query: r.query, gold: r.gold }) + "\n").join(""));
+let test = JSON.parse(readFileSync(join(w, "test.json"), "utf8")).filter(easy);
+if (moreTest > 0) {
+  const w3 = join(dir, `world-test-${moreTest}`);
+  oxa("more test world", join(w3, "manifest.json"), ["world", "--out", w3, "--seed", String(Number(seed) + 2000), "--n-train", "1", "--n-test", String(moreTest), "--n-pretrain", "1", "--max-level", String(level)]);
+  const seen = new Set([...trainQueries, ...test.map((r: { problem: string }) => r.problem)]);
+  const extra = JSON.parse(readFileSync(join(w3, "test.json"), "utf8")).filter((r: { level: number; problem: string }) => easy(r) && !seen.has(r.problem));
+  console.log(`more test: ${extra.length} of ${moreTest} problems kept (the rest repeat a train, pretrain or test query)`);
+  test = [...test, ...extra.map((r: { id: string }) => ({ ...r, id: `more-${r.id}` }))];
+}
+writeFileSync(rlTest, JSON.stringify(test));
+const run = join(dir, `rl-steps${steps}-lr${lr}-seed${seed}-level${level}-t${temperature}-f${formatReward}${tag}${moreTest ? `-test${test.length}` : ""}${klCoef === "0.001" ? "" : `-kl${klCoef}`}`);
 oxa("rl", join(run, "rl-summary.json"), [
-  "rl", rlTrain, "--model", join(sft, "model"), "--out", run, "--validation", rlTest,
-  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", seed, "--eval-every", "10", "--n", "8", "--prompts-per-step", "8", "--temperature", temperature, "--format-reward", formatReward, "--device", "cpu",
+  "rl", rlTrain, "--model", start, "--out", run, "--validation", rlTest,
+  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", seed, "--eval-every", evalEvery, "--n", "8", "--prompts-per-step", "8", "--temperature", temperature, "--format-reward", formatReward, "--kl-coef", klCoef, "--device", "cpu",
 ]);
 const m = jsonl(join(run, "metrics.jsonl"));
 const v = jsonl(join(run, "validation.jsonl"));
