@@ -1,7 +1,8 @@
 // Does `oxa rl` learn? On the built-in world: a tiny Qwen2 model is pretrained on the world's corpus
 // and fine-tuned (SFT) on one teacher trace per train query, then GRPO runs from it with rewards from
 // the verifier. The check passes when the mean training reward of the last steps is above that of
-// the first steps and held-out Pass@1 after the last step is above Pass@1 before the first.
+// the first steps and held-out Pass@1 after the last step is above Pass@1 before the first, by more than
+// chance: the problems gained against those lost must give an exact McNemar p below 0.05.
 // Every stage is a real `oxa` command; stages whose output exists are reused (delete --dir to redo).
 //
 // RL uses the level-1 problems (--level) the tiny SFT model sometimes solves: GRPO learns only from
@@ -114,6 +115,22 @@ const last = mean(m.slice(-k).map((r) => r.reward_mean));
 // the verdict part of each reward: correct iff reward >= 1 (a format reward below 1 never reaches it)
 const accuracy = (step: number) => mean(jsonl(join(run, "rollouts", `step-${String(step).padStart(6, "0")}.rewards.jsonl`)).map((r) => (r.reward >= 1 ? 1 : 0)));
 const acc = m.map((r) => accuracy(r.step));
+const validationCorrect = (step: number) => new Map<string, boolean>(jsonl(join(run, "rollouts", `validation-${String(step).padStart(6, "0")}.rewards.jsonl`)).map((r) => [`${r.id}/${r.sample}`, r.reward >= 1]));
+function mcnemar(a: Map<string, boolean>, b: Map<string, boolean>): { gained: number; lost: number; p: number } {
+  let gained = 0, lost = 0;
+  for (const [k, x] of a) {
+    if (!x && b.get(k)) gained++;
+    if (x && !b.get(k)) lost++;
+  }
+  const n = gained + lost;
+  // P(X <= min) under Binomial(n, 1/2), doubled; products of ratios keep it exact enough without big factorials
+  let term = 0.5 ** n, tail = 0;
+  for (let i = 0; i <= Math.min(gained, lost); i++) {
+    tail += term;
+    term *= (n - i) / (i + 1);
+  }
+  return { gained, lost, p: n === 0 ? 1 : Math.min(1, 2 * tail) };
+}
 const report = {
   steps: m.length, lr, seed, level, temperature, formatReward,
   reward: { firstSteps: k, first, last },
@@ -123,9 +140,14 @@ const report = {
   seconds: { rollout: mean(m.map((r) => r.rollout_s)), reward: mean(m.map((r) => r.reward_s)), update: mean(m.map((r) => r.update_s)) },
   // with a format reward the training reward can rise without a single more correct answer
   trainAccuracy: { first: mean(acc.slice(0, k)), last: mean(acc.slice(-k)), all: JSON.parse(readFileSync(join(run, "rl-summary.json"), "utf8")).trainAccuracy },
-  learned: last > first && v.at(-1).pass_at_1 > v[0].pass_at_1,
+  // paired over the held-out problems (greedy, one answer each): problems gained and lost between the
+  // first and the last validation, and the exact two-sided McNemar p of that split
+  pass_at_1_paired: mcnemar(validationCorrect(v[0].step), validationCorrect(v.at(-1).step)),
+  learned: false,
 };
+report.learned = last > first && v.at(-1).pass_at_1 > v[0].pass_at_1 && report.pass_at_1_paired.p < 0.05;
 console.log(JSON.stringify(report, null, 1));
 const rose = (b: boolean) => (b ? "rose" : "did not rise");
-console.log(`${report.learned ? "PASS" : "FAIL"}: mean training reward ${rose(last > first)}, held-out Pass@1 ${rose(v.at(-1).pass_at_1 > v[0].pass_at_1)}`);
+const pr = report.pass_at_1_paired;
+console.log(`${report.learned ? "PASS" : "FAIL"}: mean training reward ${rose(last > first)}, held-out Pass@1 ${rose(v.at(-1).pass_at_1 > v[0].pass_at_1)} (${pr.gained} problems gained, ${pr.lost} lost: McNemar p = ${pr.p.toPrecision(2)}; a pass needs p < 0.05)`);
 process.exitCode = report.learned ? 0 : 1;
