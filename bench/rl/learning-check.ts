@@ -1,14 +1,23 @@
 // Does `oxa rl` learn? On the built-in world: a tiny Qwen2 model is pretrained on the world's corpus
 // and fine-tuned (SFT) on one teacher trace per train query, then GRPO runs from it with rewards from
 // the verifier. The check passes when the mean training reward of the last steps is above that of
-// the first steps and held-out Pass@1 after the last step is above Pass@1 before the first.
+// the first steps and held-out Pass@1 after the last step is above Pass@1 before the first, by more than
+// chance: the problems gained against those lost must give an exact McNemar p below 0.05.
 // Every stage is a real `oxa` command; stages whose output exists are reused (delete --dir to redo).
 //
 // RL uses the level-1 problems (--level) the tiny SFT model sometimes solves: GRPO learns only from
 // groups whose rewards differ, so the rollouts are drawn at 0.6 rather than the paper's 0.85 (at 0.85 this
 // model solves about 1 in 60 of them and almost every group is all-zero).
 //
+// A stronger start and a larger held-out set (both off by default, so earlier figures reproduce):
+//   --more-sft-queries N   a second world (seed + 1000, levels <= --level) adds N train queries; the SFT
+//                          model then trains --more-sft-epochs more epochs on every teacher trace (all
+//                          --responses of each query) of the level <= --level queries of both worlds
+//   --more-test N          a third world (seed + 2000) adds N held-out problems of level <= --level to
+//                          the validation set, minus any whose text is a train or pretrain query
+//
 //   node --import tsx bench/rl/learning-check.ts [--dir bench/out/rl-check] [--steps 20] [--lr 3e-4] [--seed 0] [--level 1] [--temperature 0.6] [--format-reward 0] [--sft-epochs 3]
+//       [--more-sft-queries 0] [--more-sft-epochs 2] [--more-test 0] [--eval-every 10] [--kl-coef 0.001]
 // Not a timed test: minutes on a small CPU. The figures in docs/notes-rl.md come from this script.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +36,11 @@ const temperature = arg("temperature", "0.6");
 const formatReward = arg("format-reward", "0");
 const sftEpochs = arg("sft-epochs", "3");
 const seed = arg("seed", "0");
+const moreSftQueries = Number(arg("more-sft-queries", "0"));
+const moreSftEpochs = arg("more-sft-epochs", "2");
+const moreTest = Number(arg("more-test", "0"));
+const evalEvery = arg("eval-every", "10");
+const klCoef = arg("kl-coef", "0.001");
 const OXA = resolve("bin/oxa.mjs");
 
 function oxa(label: string, done: string, args: string[]): void {
@@ -53,14 +67,45 @@ oxa("sft data", join(dir, "sft.jsonl"), ["mix", "--ce", sftRows, "--out", join(d
 const sft = join(dir, sftEpochs === "3" ? "sft" : `sft-e${sftEpochs}`);
 oxa("sft", join(sft, "model", "config.json"), ["train", join(dir, "sft.jsonl"), "--model", join(dir, "base", "model"), "--out", sft, "--mode", "sft", "--epochs", sftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
 
+// the stronger start: every teacher trace of the easy queries, from this world and a second one
+let start = join(sft, "model");
+let tag = sftEpochs === "3" ? "" : `-sft${sftEpochs}`;
+const easy = (r: { level: number }) => r.level <= level;
+const trainQueries = new Set([...jsonl(join(w, "train.jsonl")), ...jsonl(join(w, "pretrain.jsonl"))].map((r) => String(r.query ?? r.text ?? "")));
+if (moreSftQueries > 0) {
+  const w2 = join(dir, `world-more-${moreSftQueries}`);
+  oxa("more sft world", join(w2, "manifest.json"), ["world", "--out", w2, "--seed", String(Number(seed) + 1000), "--n-train", String(moreSftQueries), "--n-test", "1", "--n-pretrain", "1", "--max-level", String(level)]);
+  for (const r of jsonl(join(w2, "train.jsonl"))) trainQueries.add(String(r.query));
+  const rows = ([["w1", jsonl(join(w, "train.jsonl"))], ["w2", jsonl(join(w2, "train.jsonl"))]] as [string, any[]][]).flatMap(([name, rs]) =>
+    rs.filter(easy).flatMap((r: { id: string; query: string; gold: string; responses: string[] }) =>
+      r.responses.map((response, i) => JSON.stringify({ id: `${name}-${r.id}-${i}`, query: r.query, response, gold: r.gold }) + "\n"),
+    ),
+  );
+  const moreRows = join(dir, `sft-more-${moreSftQueries}-rows.jsonl`);
+  if (!existsSync(moreRows)) writeFileSync(moreRows, rows.join(""));
+  oxa("more sft data", join(dir, `sft-more-${moreSftQueries}.jsonl`), ["mix", "--ce", moreRows, "--out", join(dir, `sft-more-${moreSftQueries}.jsonl`)]);
+  const sft2 = `${sft}-more${moreSftQueries}-e${moreSftEpochs}`;
+  oxa("more sft", join(sft2, "model", "config.json"), ["train", join(dir, `sft-more-${moreSftQueries}.jsonl`), "--model", start, "--out", sft2, "--mode", "sft", "--epochs", moreSftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
+  start = join(sft2, "model");
+  tag += `-more${moreSftQueries}e${moreSftEpochs}`;
+}
 const rlTrain = join(dir, `rl-train-level${level}.jsonl`);
-const rlTest = join(dir, `rl-test-level${level}.json`);
-writeFileSync(rlTrain, jsonl(join(w, "train.jsonl")).filter((r) => r.level <= level).map((r) => JSON.stringify({ id: r.id, query: r.query, gold: r.gold }) + "\n").join(""));
-writeFileSync(rlTest, JSON.stringify(JSON.parse(readFileSync(join(w, "test.json"), "utf8")).filter((r: { level: number }) => r.level <= level)));
-const run = join(dir, `rl-steps${steps}-lr${lr}-seed${seed}-level${level}-t${temperature}-f${formatReward}${sftEpochs === "3" ? "" : `-sft${sftEpochs}`}`);
+const rlTest = join(dir, `rl-test-level${level}${moreTest ? `-more${moreTest}` : ""}.json`);
+writeFileSync(rlTrain, jsonl(join(w, "train.jsonl")).filter(easy).map((r) => JSON.stringify({ id: r.id, query: r.query, gold: r.gold }) + "\n").join(""));
+let test = JSON.parse(readFileSync(join(w, "test.json"), "utf8")).filter(easy);
+if (moreTest > 0) {
+  const w3 = join(dir, `world-test-${moreTest}`);
+  oxa("more test world", join(w3, "manifest.json"), ["world", "--out", w3, "--seed", String(Number(seed) + 2000), "--n-train", "1", "--n-test", String(moreTest), "--n-pretrain", "1", "--max-level", String(level)]);
+  const seen = new Set([...trainQueries, ...test.map((r: { problem: string }) => r.problem)]);
+  const extra = JSON.parse(readFileSync(join(w3, "test.json"), "utf8")).filter((r: { level: number; problem: string }) => easy(r) && !seen.has(r.problem));
+  console.log(`more test: ${extra.length} of ${moreTest} problems kept (the rest repeat a train, pretrain or test query)`);
+  test = [...test, ...extra.map((r: { id: string }) => ({ ...r, id: `more-${r.id}` }))];
+}
+writeFileSync(rlTest, JSON.stringify(test));
+const run = join(dir, `rl-steps${steps}-lr${lr}-seed${seed}-level${level}-t${temperature}-f${formatReward}${tag}${moreTest ? `-test${test.length}` : ""}${klCoef === "0.001" ? "" : `-kl${klCoef}`}`);
 oxa("rl", join(run, "rl-summary.json"), [
-  "rl", rlTrain, "--model", join(sft, "model"), "--out", run, "--validation", rlTest,
-  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", seed, "--eval-every", "10", "--n", "8", "--prompts-per-step", "8", "--temperature", temperature, "--format-reward", formatReward, "--device", "cpu",
+  "rl", rlTrain, "--model", start, "--out", run, "--validation", rlTest,
+  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", seed, "--eval-every", evalEvery, "--n", "8", "--prompts-per-step", "8", "--temperature", temperature, "--format-reward", formatReward, "--kl-coef", klCoef, "--device", "cpu",
 ]);
 const m = jsonl(join(run, "metrics.jsonl"));
 const v = jsonl(join(run, "validation.jsonl"));
@@ -70,6 +115,22 @@ const last = mean(m.slice(-k).map((r) => r.reward_mean));
 // the verdict part of each reward: correct iff reward >= 1 (a format reward below 1 never reaches it)
 const accuracy = (step: number) => mean(jsonl(join(run, "rollouts", `step-${String(step).padStart(6, "0")}.rewards.jsonl`)).map((r) => (r.reward >= 1 ? 1 : 0)));
 const acc = m.map((r) => accuracy(r.step));
+const validationCorrect = (step: number) => new Map<string, boolean>(jsonl(join(run, "rollouts", `validation-${String(step).padStart(6, "0")}.rewards.jsonl`)).map((r) => [`${r.id}/${r.sample}`, r.reward >= 1]));
+function mcnemar(a: Map<string, boolean>, b: Map<string, boolean>): { gained: number; lost: number; p: number } {
+  let gained = 0, lost = 0;
+  for (const [k, x] of a) {
+    if (!x && b.get(k)) gained++;
+    if (x && !b.get(k)) lost++;
+  }
+  const n = gained + lost;
+  // P(X <= min) under Binomial(n, 1/2), doubled; products of ratios keep it exact enough without big factorials
+  let term = 0.5 ** n, tail = 0;
+  for (let i = 0; i <= Math.min(gained, lost); i++) {
+    tail += term;
+    term *= (n - i) / (i + 1);
+  }
+  return { gained, lost, p: n === 0 ? 1 : Math.min(1, 2 * tail) };
+}
 const report = {
   steps: m.length, lr, seed, level, temperature, formatReward,
   reward: { firstSteps: k, first, last },
@@ -79,9 +140,14 @@ const report = {
   seconds: { rollout: mean(m.map((r) => r.rollout_s)), reward: mean(m.map((r) => r.reward_s)), update: mean(m.map((r) => r.update_s)) },
   // with a format reward the training reward can rise without a single more correct answer
   trainAccuracy: { first: mean(acc.slice(0, k)), last: mean(acc.slice(-k)), all: JSON.parse(readFileSync(join(run, "rl-summary.json"), "utf8")).trainAccuracy },
-  learned: last > first && v.at(-1).pass_at_1 > v[0].pass_at_1,
+  // paired over the held-out problems (greedy, one answer each): problems gained and lost between the
+  // first and the last validation, and the exact two-sided McNemar p of that split
+  pass_at_1_paired: mcnemar(validationCorrect(v[0].step), validationCorrect(v.at(-1).step)),
+  learned: false,
 };
+report.learned = last > first && v.at(-1).pass_at_1 > v[0].pass_at_1 && report.pass_at_1_paired.p < 0.05;
 console.log(JSON.stringify(report, null, 1));
 const rose = (b: boolean) => (b ? "rose" : "did not rise");
-console.log(`${report.learned ? "PASS" : "FAIL"}: mean training reward ${rose(last > first)}, held-out Pass@1 ${rose(v.at(-1).pass_at_1 > v[0].pass_at_1)}`);
+const pr = report.pass_at_1_paired;
+console.log(`${report.learned ? "PASS" : "FAIL"}: mean training reward ${rose(last > first)}, held-out Pass@1 ${rose(v.at(-1).pass_at_1 > v[0].pass_at_1)} (${pr.gained} problems gained, ${pr.lost} lost: McNemar p = ${pr.p.toPrecision(2)}; a pass needs p < 0.05)`);
 process.exitCode = report.learned ? 0 : 1;

@@ -4,7 +4,7 @@ import type { Verdict } from "../verify/index.ts";
 
 export interface RewardResult {
   score: number;
-  /** correct | incorrect | no_think | invalid, or the verifier's status when it could not decide (timeout, undecided, pred_unparsed, gold_unparsed, error). */
+  /** correct | incorrect | invalid, or the verifier's status when it could not decide (timeout, undecided, pred_unparsed, gold_unparsed, error). */
   verdict: string;
   reason: string;
   predicted: string | null;
@@ -13,11 +13,6 @@ export interface RewardResult {
 export function rewardOf(v: Verdict): RewardResult {
   const verdict = v.correct ? "correct" : v.status === "ok" ? "incorrect" : v.status;
   return { score: v.correct ? 1 : 0, verdict, reason: v.reason, predicted: v.predicted };
-}
-
-/** The paper's rule: the answer is read after the last </think>, and a response without one earns 0. */
-export function withoutThinkReward(): RewardResult {
-  return { score: 0, verdict: "no_think", reason: "no </think> in the response (the reward reads only the text after the last </think>)", predicted: null };
 }
 
 export function invalidReward(reason: string): RewardResult {

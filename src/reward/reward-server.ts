@@ -9,14 +9,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { VerifierPool, type VerifyOptions } from "../verify/index.ts";
-import { invalidReward, rewardOf, withoutThinkReward, type RewardResult } from "./reward-of.ts";
+import { invalidReward, rewardOf, type RewardResult } from "./reward-of.ts";
 import { readScoreRequest, RequestError, type RewardItem, type ScoreRequest } from "./score-request.ts";
 
 export interface RewardServerOptions {
   host: string;
   port: number;
   verify: VerifyOptions;
-  withoutThink: "zero" | "verify";
   workers?: number;
   maxBodyBytes: number;
   maxBatch: number;
@@ -101,7 +100,6 @@ export class RewardServer {
 
   private async score(it: RewardItem): Promise<RewardResult> {
     if (it.invalid) return invalidReward(it.invalid);
-    if (this.o.withoutThink === "zero" && !it.response.includes("</think>")) return withoutThinkReward();
     return rewardOf(await this.pool.verify(it.gold, it.response));
   }
 }

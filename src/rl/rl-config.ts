@@ -36,7 +36,7 @@ export const rlConfig = z.object({
   overlong: z.enum(["zero-reward", "mask", "none"]).default("zero-reward").describe("a rollout cut at the length cap: reward 0 (the paper's setting), left out of the loss (mask), or treated as any other (none)"),
   formatReward: z.number().min(0).default(0).describe("added to the reward of a response with a closing </think> followed by a \\boxed{} answer (0 = none, the paper's setting)"),
   verifyMode: V.shape.mode.removeDefault().default("strict").describe("strict (the default here): only a \\boxed{} answer earns reward; lenient: without a box, the answer a careful reader would take"),
-  verifyThink: V.shape.think,
+  verifyThink: V.shape.think.removeDefault().default("require").describe("require (the default here, the paper's reward): the answer is read after the last </think> and a response without one scores 0; after: the same, but a response with no think tags at all is read whole; ignore: read the whole response"),
   verifyListOrder: V.shape.listOrder,
   verifyTimeoutMs: V.shape.timeoutMs,
   verifyWorkers: z.number().int().min(1).optional().describe("verifier worker threads (default: one per core, less one)"),

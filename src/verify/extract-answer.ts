@@ -21,7 +21,7 @@ import { lastBoxes } from "./find-boxed.ts";
 import type { VerifyOptions } from "./options.ts";
 import { undoDoubleEscapes } from "./unescape.ts";
 
-/** mode (strict: boxes only) and think (after: only what follows </think>); see options.ts. */
+/** mode (strict: boxes only) and think (after / require: only what follows the last </think>); see options.ts. */
 export type ExtractOptions = Pick<VerifyOptions, "mode" | "think">;
 
 export type Source = "boxed" | "phrase" | "answer-word" | "bold" | "bare" | "last-math" | "last-number" | "none";
@@ -179,10 +179,12 @@ export function extractAnswer(response: string, options: ExtractOptions = {}): E
   // An escaped dollar is currency, never a math delimiter: "$\$10$" is 10.
   if (text.includes("\\$")) text = text.replace(/\\\$/g, "");
   if (/[\uFF01-\uFF5E]/.test(text)) text = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if ((options.think ?? "after") === "after") {
+  const think = options.think ?? "after";
+  if (think !== "ignore") {
     const close = text.lastIndexOf("</think>");
     if (close >= 0) text = text.slice(close + "</think>".length);
     else if (text.includes("<think>")) return { answer: null, source: "none", reason: "the <think> block never closes" };
+    else if (think === "require") return { answer: null, source: "none", reason: "no </think> in the response (think: require)" };
   }
   const boxes = lastBoxes(text);
   if (boxes) return { answer: boxes.map(stripDelimiters).join(", "), source: "boxed" };

@@ -10,9 +10,9 @@ export const verifyOptionsSchema = z.object({
     .default("lenient")
     .describe("strict: only \\boxed{} answers count (use for selection and mining); lenient: without a box, read the answer as a careful reader would (an answer phrase in English or another language, bold, else the last math span or standalone number)"),
   think: z
-    .enum(["after", "ignore"])
+    .enum(["after", "ignore", "require"])
     .default("after")
-    .describe("after: read only the text after </think> (an unclosed <think> has no answer); ignore: read the whole response"),
+    .describe("after: read only the text after the last </think> (an unclosed <think> has no answer; a response without <think> is read whole); require: the same, but a response without </think> has no answer (the RL papers' reward: 0 unless the model closed its thinking); ignore: read the whole response"),
   percent: z
     .enum(["flexible", "value", "ignore"])
     .default("flexible")

@@ -43,7 +43,7 @@ function item(k: number): { body: any; score: number; verdict: string } {
   switch (k % 5) {
     case 0: return { body: { solution_str: `<think>${n}/2 halves</think> So \\boxed{\\frac{${n}}{2}}`, ground_truth: String(n / 2) }, score: 1, verdict: "correct" };
     case 1: return { body: { response: `<think>add</think> \\boxed{${n + 1}}`, ground_truth: String(n), data_source: "oxa/world" }, score: 0, verdict: "incorrect" };
-    case 2: return { body: { solution_str: `I think it is \\boxed{${n}}`, ground_truth: `${n}` }, score: 0, verdict: "no_think" };
+    case 2: return { body: { solution_str: `I think it is \\boxed{${n}}`, ground_truth: `${n}` }, score: 0, verdict: "pred_unparsed" };
     case 3: return { body: { solution_str: `<think>\\boxed{${n + 7}}</think> The answer is ${n}.`, ground_truth: n }, score: 0, verdict: "pred_unparsed" };
     default: return { body: { solution_str: `<think>${n}*${n}</think>\n\\boxed{${n * n}}`, ground_truth: `$${n * n}$` }, score: 1, verdict: "correct" };
   }
@@ -67,11 +67,11 @@ test("1,000 concurrent requests over loopback: every answer is the one known by 
   assert.ok(h.body.served >= 1000);
 });
 
-test("the verdicts equal the verifier's own (strict mode, text after </think>) on the same items", async () => {
-  const items = Array.from({ length: 40 }, (_, k) => item(k)).filter((it) => it.verdict !== "no_think");
+test("the verdicts equal the verifier's own (strict mode, think: require) on the same items", async () => {
+  const items = Array.from({ length: 40 }, (_, k) => item(k));
   const { body } = await post(url, "/score", { items: items.map((it) => it.body) });
   items.forEach((it, k) => {
-    const v = verify(String(it.body.ground_truth), it.body.solution_str ?? it.body.response, { mode: "strict", think: "after" });
+    const v = verify(String(it.body.ground_truth), it.body.solution_str ?? it.body.response, { mode: "strict", think: "require" });
     assert.equal(body.results[k].score, v.correct ? 1 : 0);
     assert.equal(body.results[k].reason, v.reason);
   });

@@ -19,6 +19,7 @@ import { dpoCommand } from "./dpo.ts";
 import { exportCommand } from "./export.ts";
 import { rewardServerCommand } from "./reward-server.ts";
 import { rlCommand } from "./rl.ts";
+import { rlReportCommand } from "./rl-report.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -36,6 +37,7 @@ export const commands: Record<string, Command<any, any>> = {
   dpo: dpoCommand,
   eval: evalCommand,
   rl: rlCommand,
+  "rl-report": rlReportCommand,
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
   export: exportCommand,

@@ -7,7 +7,8 @@ export const rewardServerCommand = defineCommand({
   summary: "serve the verifier over HTTP as an RL reward (verl's reward module, OpenRLHF's remote reward model)",
   description: `POST /score with {solution_str (or response), ground_truth, data_source?} answers {score, verdict,
 reason, predicted}: score 1 when the answer after the last </think> equals the gold answer, else 0
-(no </think>, unreadable, undecided or timed out: 0, and the verdict says which). {items: [...]} scores
+(no </think> under the default --verify-think require, unreadable, undecided or timed out: 0, and the
+verdict and reason say which). {items: [...]} scores
 a batch ({results: [...]}). OpenRLHF's remote reward-model request {query, prompts, labels} (on
 /score or /get_reward) answers {rewards, scores, extra_logs}. GET /health. Malformed requests get 400
 with {error, field}. Runs until SIGINT/SIGTERM, then answers the requests in flight and stops.`,

@@ -8,8 +8,8 @@ export const rlCommand = defineCommand({
   name: "rl",
   summary: "GRPO on the engine with the verifier as reward (entropy, KL and Pass@1 tracked)",
   description: `Per step: --prompts-per-step prompts (seeded epoch shuffles), --n rollouts each at --temperature;
-the verifier (same code and options as \`oxa verify\`, --verify-mode strict by default, the answer read
-after the last </think>) gives reward 1/0 (+ --format-reward); advantages are group-normalised
+the verifier (same code and options as \`oxa verify\`, --verify-mode strict by default, --verify-think require:
+the answer read after the last </think>, none without one) gives reward 1/0 (+ --format-reward); advantages are group-normalised
 (--scale-rewards); the loss is the clipped surrogate (--eps-low/--eps-high) plus --kl-coef times the
 --kl-estimator KL to the starting model, aggregated by --loss-agg; one AdamW update per step.
 The paper's verl values are the defaults (lr 2e-6 constant, weight decay 0.01, clip 1.0, KL 0.001 k3,
