@@ -50,7 +50,7 @@ export function parquetSchema(s: RowSchema): object[] {
 
 function checkText(v: string, file: string, line: number, field: string): string {
   // Parquet's UTF8 cannot hold a lone surrogate (TextEncoder would turn it into U+FFFD silently)
-  if (!v.isWellFormed()) throw new InputError("a string with a lone UTF-16 surrogate cannot be stored in Parquet", { file, line, field });
+  if (!(v as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new InputError("a string with a lone UTF-16 surrogate cannot be stored in Parquet", { file, line, field });
   return v;
 }
 
