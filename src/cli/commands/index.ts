@@ -19,6 +19,7 @@ import { dpoCommand } from "./dpo.ts";
 import { exportCommand } from "./export.ts";
 import { rewardServerCommand } from "./reward-server.ts";
 import { rlCommand } from "./rl.ts";
+import { convertCommand } from "./convert.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -39,5 +40,6 @@ export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
   export: exportCommand,
+  convert: convertCommand,
   "reward-server": rewardServerCommand,
 };
