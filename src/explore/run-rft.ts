@@ -4,7 +4,7 @@
 // problem's samples are compared with each other; a run of N = 100 samples x 10k problems is ~1M rows).
 import { AtomicRowWriter } from "../io/row-writer.ts";
 import { rftRowSchema } from "./rft-row-schema.ts";
-import { AtomicJsonlWriter, OutputGroup } from "../io/atomic.ts";
+import { OutputGroup } from "../io/atomic.ts";
 import { assertReadable } from "../io/records.ts";
 import type { StartProgress } from "../io/progress.ts";
 import { besideOut } from "../select/index.ts";

@@ -11,13 +11,13 @@ import { REST_COLUMN, type RowSchema } from "./row-schema.ts";
 import { SCHEMA_KEY } from "./parquet-writer.ts";
 
 function restore(schema: RowSchema, row: Row): Row {
-  const out: Row = {};
+  const rest = row[REST_COLUMN];
+  const out: Row = schema.rest && schema.restFirst && typeof rest === "string" ? JSON.parse(rest) : {};
   for (const c of schema.columns) {
     const v = row[c.name] ?? null;
     out[c.name] = c.type === "json" && v !== null ? JSON.parse(v as string) : v;
   }
-  const rest = row[REST_COLUMN];
-  if (schema.rest && typeof rest === "string") Object.assign(out, JSON.parse(rest));
+  if (schema.rest && !schema.restFirst && typeof rest === "string") Object.assign(out, JSON.parse(rest));
   return out;
 }
 

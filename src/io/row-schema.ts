@@ -25,6 +25,11 @@ export interface RowSchema {
   readonly columns: readonly Column[];
   /** Keep fields not declared as columns: in JSONL as they are, in Parquet as one JSON object in REST_COLUMN. */
   readonly rest: boolean;
+  /**
+   * The row's other fields come first (commands that pass an input row through and add fields to it:
+   * score, sample, verify), so the JSONL keeps the input's key order. Default: declared columns first.
+   */
+  readonly restFirst?: boolean;
 }
 
 /** The Parquet column holding a row's undeclared fields as a JSON object (null when there are none). */
@@ -50,12 +55,12 @@ function fits(type: ColumnType, v: unknown): boolean {
 }
 
 /**
- * The row as both formats write it: declared columns first, in schema order (absent nullable ones as
- * null), then the other fields in their own order. A value of the wrong type, a missing required
+ * The row as both formats write it: declared columns in schema order (absent nullable ones as null),
+ * and the other fields in their own order, after them (or before them: restFirst). A value of the wrong type, a missing required
  * column or an undeclared field without `rest` is an InputError naming the row and field.
  */
 export function shapeRow(schema: RowSchema, row: Record<string, unknown>, file: string, line: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const declared: Record<string, unknown> = {};
   for (const c of schema.columns) {
     const v = row[c.name] === undefined ? null : row[c.name];
     if (v === null) {
@@ -63,13 +68,14 @@ export function shapeRow(schema: RowSchema, row: Record<string, unknown>, file: 
     } else if (!fits(c.type, v)) {
       throw new InputError(`not a ${c.type} value, as ${schema.name}'s row schema declares`, { file, line, field: c.name });
     }
-    out[c.name] = v;
+    declared[c.name] = v;
   }
+  const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
-    if (k in out || v === undefined) continue;
+    if (k in declared || v === undefined) continue;
     if (!schema.rest) throw new InputError(`a field ${schema.name}'s row schema does not declare`, { file, line, field: k });
     if (k === REST_COLUMN) throw new InputError(`the field name ${REST_COLUMN} is where Parquet outputs keep undeclared fields; rename it`, { file, line, field: k });
-    out[k] = v;
+    rest[k] = v;
   }
-  return out;
+  return schema.restFirst ? { ...rest, ...declared } : { ...declared, ...rest };
 }
