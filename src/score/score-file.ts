@@ -24,14 +24,14 @@ export interface ScoreSummary extends RunFacts {
   pool: PoolStats | null;
 }
 
-const SCORE_FIELDS = ["ppl", "n_tokens", "mean_entropy", "nll_sum"] as const;
+export const SCORE_FIELDS = ["ppl", "n_tokens", "mean_entropy", "nll_sum"] as const;
 const TOPK_FIELDS = [...SCORE_FIELDS, "mean_entropy_topk"] as const;
 
 /**
  * The input row, then the scores: json columns, as each is a number for a one-response row and a list
  * for a list row (one declared type whatever the input's shape), and scored_by (an object).
  */
-const scoreRowSchema = (fields: readonly string[]): RowSchema => ({
+export const scoreRowSchema = (fields: readonly string[]): RowSchema => ({
   name: "score",
   columns: [...fields.map((k) => col(k, "json", true)), col("scored_by", "json", true)],
   rest: true,

@@ -3,7 +3,7 @@
 // `reason` added — one value each for a single response, parallel lists for a list of responses.
 // Memory stays bounded: at most `window` responses are in flight between reader and writer.
 import { AtomicRowWriter } from "../io/row-writer.ts";
-import { col, type RowSchema } from "../io/row-schema.ts";
+import { VERIFY_ROW_SCHEMA } from "./verify-row-schema.ts";
 import type { OutputFormat } from "../io/output-format.ts";
 import { createReadStream } from "node:fs";
 import { InputError } from "../io/errors.ts";
@@ -71,9 +71,6 @@ async function countLines(path: string): Promise<number> {
   }
   return n;
 }
-
-/** The input row, then the verdicts: json columns, a value for a one-response row and a list for a list row. */
-const VERIFY_ROW_SCHEMA: RowSchema = { name: "verify", columns: ["correct", "predicted", "reason"].map((k) => col(k, "json", true)), rest: true, restFirst: true };
 
 export async function verifyFile(o: VerifyFileOptions): Promise<VerifySummary> {
   if (!/\.(jsonl|parquet)$/i.test(o.output)) throw new InputError("the output must be a .jsonl or .parquet file", { file: o.output });

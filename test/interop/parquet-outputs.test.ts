@@ -35,7 +35,13 @@ function outputs(dir: string, input: string) {
     { query: "Ünïcode ✓ 😀?", response: "line\nbreak \"quoted\" \\boxed{1}" },
   ]);
   const ul = writeJsonl(join(dir, "ul.jsonl"), [{ query: "What is 2+3?", response: "2+3 = 6. \\boxed{6}" }]);
+  // one-response rows and a list row: the verdict columns hold a value or a list
+  const graded = writeJsonl(join(dir, "graded.jsonl"), [
+    { id: 1, gold: "5", response: "so \\boxed{5}" },
+    { id: 2, gold: "\\frac{1}{2}", response: ["\\boxed{0.5}", "\\boxed{2}", "no answer"] },
+  ]);
   return {
+    verify: both(dir, "verify", (o) => ["verify", graded, o, "--workers", "1"]),
     select: both(dir, "select", (o) => ["select", input, o, "--n", "6", "--per-query", "2", "--correct-field", "correct"]),
     mine: both(dir, "mine", (o) => ["mine", input, o, "--k", "3", "--correct-field", "correct"]),
     mix: both(dir, "mix", (o) => ["mix", "--ce", ce, "--ul", ul, "--out", o]),
@@ -94,7 +100,21 @@ test("a row the schema cannot hold is an error naming the row and field, and not
   assert.match(r2.stderr, /surrogate/);
 });
 
-function consumer(files: string[]): Record<string, { rows: Record<string, unknown>[]; schema: string }> {
+interface Loaded {
+  rows: Record<string, unknown>[];
+  schema: string;
+  row_schema: { columns: { name: string; type: string }[] };
+}
+
+/** A row as `datasets` gives it, with the JSON-text columns (json type, other_fields) parsed back. */
+function unpacked(l: Loaded, row: Record<string, unknown>): Record<string, unknown> {
+  const json = new Set(l.row_schema.columns.filter((c) => c.type === "json").map((c) => c.name));
+  const { other_fields, ...r } = row;
+  const cols = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, json.has(k) && v !== null ? JSON.parse(v as string) : v]));
+  return { ...cols, ...(other_fields ? JSON.parse(other_fields as string) : {}) };
+}
+
+function consumer(files: string[]): Record<string, Loaded> {
   const r = spawnSync(PY, [resolve("test/interop/parquet_rows.py"), ...files], { encoding: "utf8", env: { ...process.env, HF_DATASETS_CACHE: mkdtempSync(join(tmpdir(), "hf-")) } });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
@@ -113,7 +133,7 @@ test("datasets.load_dataset reads every Parquet output with the JSONL's rows; th
   const got = consumer(files);
   for (const f of [...Object.values(one), ...Object.values(two)]) {
     const want = readJsonl(f.jsonl);
-    const rows = got[f.parquet].rows.map(({ other_fields, ...r }) => ({ ...r, ...(other_fields ? JSON.parse(other_fields as string) : {}) }));
+    const rows = got[f.parquet].rows.map((r) => unpacked(got[f.parquet], r));
     assert.deepEqual(rows, want, f.parquet);
   }
   for (const name of Object.keys(one) as (keyof typeof one)[]) {

@@ -9,5 +9,10 @@ import pyarrow.parquet as pq
 out = {}
 for path in sys.argv[1:]:
     ds = datasets.load_dataset("parquet", data_files=path, split="train")
-    out[path] = {"rows": [dict(r) for r in ds], "schema": str(pq.read_schema(path).remove_metadata())}
+    schema = pq.read_schema(path)
+    out[path] = {
+        "rows": [dict(r) for r in ds],
+        "schema": str(schema.remove_metadata()),
+        "row_schema": json.loads(schema.metadata[b"oxa.row_schema"]),
+    }
 print(json.dumps(out))

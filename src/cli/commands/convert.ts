@@ -8,6 +8,8 @@ import type { RowSchema } from "../../io/row-schema.ts";
 import { chosenRowSchema } from "../../select/index.ts";
 import { trainingRowSchema } from "../../mix/index.ts";
 import { pairRowSchema, rftRowSchema } from "../../explore/index.ts";
+import { VERIFY_ROW_SCHEMA } from "../../verify/index.ts";
+import { SCORE_FIELDS, scoreRowSchema } from "../../score/index.ts";
 
 /** The commands whose main output has a declared row schema. */
 const SCHEMAS: Record<string, RowSchema> = {
@@ -16,6 +18,8 @@ const SCHEMAS: Record<string, RowSchema> = {
   mix: trainingRowSchema,
   rft: rftRowSchema,
   pairs: pairRowSchema,
+  verify: VERIFY_ROW_SCHEMA,
+  score: scoreRowSchema(SCORE_FIELDS),
 };
 
 export const convertCommand = defineCommand({
