@@ -16,3 +16,4 @@ export { exploredRow, rftRow, type ExploredRow, type RftRow } from "./pair-input
 export { pitChart } from "./pit-chart.ts";
 export { rftRowSchema } from "./rft-row-schema.ts";
 export { pairRowSchema } from "./pair-row-schema.ts";
+export { exploreRowSchema } from "./explore-row-schema.ts";

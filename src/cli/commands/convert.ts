@@ -7,7 +7,7 @@ import { UsageError } from "../../io/errors.ts";
 import type { RowSchema } from "../../io/row-schema.ts";
 import { chosenRowSchema } from "../../select/index.ts";
 import { trainingRowSchema } from "../../mix/index.ts";
-import { pairRowSchema, rftRowSchema } from "../../explore/index.ts";
+import { exploreRowSchema, pairRowSchema, rftRowSchema } from "../../explore/index.ts";
 import { VERIFY_ROW_SCHEMA } from "../../verify/index.ts";
 import { SCORE_FIELDS, scoreRowSchema } from "../../score/index.ts";
 
@@ -18,6 +18,7 @@ const SCHEMAS: Record<string, RowSchema> = {
   mix: trainingRowSchema,
   rft: rftRowSchema,
   pairs: pairRowSchema,
+  explore: exploreRowSchema,
   verify: VERIFY_ROW_SCHEMA,
   score: scoreRowSchema(SCORE_FIELDS),
 };
