@@ -55,3 +55,24 @@ test("columnar JSON: unequal columns, a cut file and a non-array column are erro
     await assert.rejects(rowsOf(f), (e: Error) => want.test(e.message) && e.message.includes(f), text);
   }
 });
+
+test("select reads columnar JSON as it reads the JSONL twin (the same selection, byte for byte)", async () => {
+  const { oxa, readJsonl } = await import("../helpers/oxa-cli.ts");
+  const { readFileSync } = await import("node:fs");
+  const dir = mkdtempSync(join(tmpdir(), "oxa-cols-"));
+  const teacher = readJsonl("test/select/fixtures/teacher.jsonl");
+  const keys = [...new Set(teacher.flatMap((r) => Object.keys(r)))];
+  // every row gets every key (null where the JSONL row lacks it), as a columnar file must
+  const twin = teacher.map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])));
+  writeFileSync(join(dir, "t.jsonl"), twin.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  writeFileSync(join(dir, "t.json"), columnar(twin));
+  writeFileSync(join(dir, "t.json.gz"), gzipSync(columnar(twin)));
+  for (const f of ["t.jsonl", "t.json", "t.json.gz"]) {
+    const r = oxa(["select", join(dir, f), join(dir, `${f}.out.jsonl`), "--n", "6", "--correct-field", "correct"]);
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const want = readFileSync(join(dir, "t.jsonl.out.jsonl"), "utf8");
+  assert.ok(want.length > 0);
+  assert.equal(readFileSync(join(dir, "t.json.out.jsonl"), "utf8"), want);
+  assert.equal(readFileSync(join(dir, "t.json.gz.out.jsonl"), "utf8"), want);
+});
