@@ -24,5 +24,5 @@ for i, f in enumerate(files):
         "columns": sorted(ds.column_names),
         "loss": out.training_loss,
         "first": sorted(first.keys()),
-        "prompt": tok.decode(first[ids]) if (ids := next((k for k in ("prompt_input_ids", "input_ids") if k in first), None)) else None,
+        "prompt": tok.decode(first[ids]) if (ids := next((k for k in ("prompt_ids", "prompt_input_ids") if k in first), None)) else None,
     }))
