@@ -80,6 +80,11 @@ class Cursor {
     this.p++;
   }
 
+  /** Ends the byte stream early (a zstd child process is killed, a file closed). */
+  async close(): Promise<void> {
+    await this.chunks.return?.(undefined);
+  }
+
   /** Reads one JSON value: its text when `keep`, else "" (the bytes are dropped as they pass); null when the file ends inside it. */
   async value(keep: boolean): Promise<string | null> {
     if ((await this.peek()) < 0) return null;
@@ -128,8 +133,12 @@ class Cursor {
 /** True when the file's first value is an object (columnar JSON) rather than a list. */
 export async function isColumnarJson(path: string): Promise<boolean> {
   const c = new Cursor(readBytes(path, 1 << 12), 0);
-  if ((await c.byte()) === 0xef) for (let i = 0; i < 3; i++) c.skip();
-  return (await c.peek()) === 0x7b;
+  try {
+    if ((await c.byte()) === 0xef) for (let i = 0; i < 3; i++) c.skip();
+    return (await c.peek()) === 0x7b;
+  } finally {
+    await c.close();
+  }
 }
 
 /** Pass one: each column's name and the file offset of its array's "[". */
@@ -162,6 +171,14 @@ async function columnStarts(path: string): Promise<{ name: string; offset: numbe
 /** One column's elements, as JSON text, from its array's "[" on. */
 async function* columnValues(path: string, name: string, offset: number): AsyncGenerator<{ text: string; offset: number }> {
   const c = new Cursor(bytesFrom(path, offset), offset);
+  try {
+    yield* elements(c, path, name);
+  } finally {
+    await c.close();
+  }
+}
+
+async function* elements(c: Cursor, path: string, name: string): AsyncGenerator<{ text: string; offset: number }> {
   await c.peek();
   c.skip(); // the "["
   if ((await c.peek()) === 0x5d) return;
@@ -181,6 +198,14 @@ async function* columnValues(path: string, name: string, offset: number): AsyncG
 export async function* columnarRows(path: string): AsyncGenerator<{ row: Record<string, unknown>; line: number }> {
   const cols = await columnStarts(path);
   const its = cols.map((col) => columnValues(path, col.name, col.offset));
+  try {
+    yield* zipped(path, cols, its);
+  } finally {
+    await Promise.all(its.map((it) => it.return(undefined)));
+  }
+}
+
+async function* zipped(path: string, cols: { name: string }[], its: AsyncGenerator<{ text: string; offset: number }>[]): AsyncGenerator<{ row: Record<string, unknown>; line: number }> {
   for (let line = 1; ; line++) {
     const got = await Promise.all(its.map((it) => it.next()));
     const ended = got.filter((g) => g.done).length;
