@@ -3,6 +3,7 @@
 // completions per step prefix at temperature 0.7 (the authors' settings). Step splitting, verifier
 // and backend options come from their own schemas, so each default is written once.
 import { z } from "zod";
+import { outputFormatField } from "../io/output-format.ts";
 import { chatFlags, device, dtype } from "../engine/jobs/common.ts";
 import { generateSpec as G } from "../engine/jobs/generate.ts";
 import { generationBackendFlags } from "../backend/index.ts";
@@ -13,6 +14,7 @@ import { verifyFlags } from "./verify-flags.ts";
 export const exploreConfig = z.object({
   input: z.string().describe("self-samples (rows of `oxa sample`) with the gold answer; each is verified and only the wrong ones are explored"),
   out: z.string().describe("explored rationales (JSONL, input order): steps, the completions of every explored step, the first pit"),
+  format: outputFormatField,
   model: z.string().describe("the explorer: model directory (the RFT model in Self-Explore)"),
   k: z.number().int().min(1).default(4).describe("completions sampled from each step prefix (the paper: 4)"),
   temperature: G.shape.temperature.removeDefault().default(0.7).describe("sampling temperature of the completions (the paper: 0.7; must be > 0 for k > 1 to differ)"),

@@ -14,3 +14,6 @@ export { runPairs, messagesForm, type PairsSummary } from "./run-pairs.ts";
 export { buildPairs, type Pair, type PairCounts, type PairKinds } from "./build-pairs.ts";
 export { exploredRow, rftRow, type ExploredRow, type RftRow } from "./pair-inputs.ts";
 export { pitChart } from "./pit-chart.ts";
+export { rftRowSchema } from "./rft-row-schema.ts";
+export { pairRowSchema } from "./pair-row-schema.ts";
+export { exploreRowSchema } from "./explore-row-schema.ts";

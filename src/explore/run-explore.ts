@@ -1,12 +1,14 @@
 // The `explore` stage with its I/O: read self-samples, verify each with the one verifier, split the
 // wrong ones into steps, run the first-pit search through the chosen backend, and write one line
 // per explored rationale (input order) with a summary. Byte-identical output on a rerun or resume.
+import { AtomicRowWriter } from "../io/row-writer.ts";
+import { exploreRowSchema } from "./explore-row-schema.ts";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashFile } from "../common/content-hash.ts";
 import { engineGenerator, remoteFor, remoteGenerator, type Generator } from "../backend/index.ts";
 import { assertModelDir } from "../engine/model-dir.ts";
-import { AtomicJsonlWriter, OutputGroup } from "../io/atomic.ts";
+import { OutputGroup } from "../io/atomic.ts";
 import { assertReadable } from "../io/records.ts";
 import type { StartProgress } from "../io/progress.ts";
 import { besideOut } from "../select/index.ts";
@@ -112,7 +114,7 @@ export async function runExplore(c: Readonly<ExploreConfig>, ports: ExplorePorts
     };
     // the rationales and their summary appear together or not at all
     await new OutputGroup().all(async (group) => {
-      const w = new AtomicJsonlWriter(c.out, group);
+      const w = new AtomicRowWriter(c.out, { schema: exploreRowSchema, format: c.format, group });
       for (const row of rows) await w.write(row);
       await w.close();
       group.json(summaryPath, summary);

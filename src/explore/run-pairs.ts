@@ -1,5 +1,7 @@
 // The `pairs` stage with its I/O: read explore's rows (and the RFT set), build the pairs, and write
 // the pairs file with its exports, statistics and pit-position chart — together or not at all.
+import { AtomicRowWriter } from "../io/row-writer.ts";
+import { pairRowSchema } from "./pair-row-schema.ts";
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chatSpec } from "../engine/jobs/common.ts";
@@ -64,8 +66,8 @@ export async function runPairs(c: Readonly<PairsConfig>, ports: { progress: Star
   const formatted = c.trl ? await formatPrompts(c, pairs, ports.progress) : null;
   await new OutputGroup().all(async (group) => {
     const write = async (path: string, rows: Iterable<unknown>) => {
-      const w = new AtomicJsonlWriter(path, group);
-      for (const r of rows) await w.write(r);
+      const w = path === c.out ? new AtomicRowWriter(path, { schema: pairRowSchema, format: c.format, group }) : new AtomicJsonlWriter(path, group);
+      for (const r of rows) await w.write(r as Record<string, unknown>);
       await w.close();
     };
     await write(c.out, pairs);

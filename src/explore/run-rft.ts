@@ -2,7 +2,9 @@
 // problem the correct ones that pickRft keeps, and write them in input order as training rows, with
 // a JSON summary. The same input and seed give the same bytes. Samples are held in memory (one
 // problem's samples are compared with each other; a run of N = 100 samples x 10k problems is ~1M rows).
-import { AtomicJsonlWriter, OutputGroup } from "../io/atomic.ts";
+import { AtomicRowWriter } from "../io/row-writer.ts";
+import { rftRowSchema } from "./rft-row-schema.ts";
+import { OutputGroup } from "../io/atomic.ts";
 import { assertReadable } from "../io/records.ts";
 import type { StartProgress } from "../io/progress.ts";
 import { besideOut } from "../select/index.ts";
@@ -71,7 +73,7 @@ export async function runRft(c: Readonly<RftConfig>, ports: { progress: StartPro
     dropped: { nearDuplicate, overCap },
   };
   await new OutputGroup().all(async (group) => {
-    const w = new AtomicJsonlWriter(c.out, group);
+    const w = new AtomicRowWriter(c.out, { schema: rftRowSchema, format: c.format, group });
     for (const s of kept) await w.write({ id: s.id, prompt: s.question, response: s.response, loss_type: 0, problem_id: s.problemId, gold: s.gold });
     await w.close();
     const { out: _o, stats: _s, ...written } = summary;

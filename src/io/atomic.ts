@@ -52,6 +52,16 @@ function naming(e: unknown, path: string): unknown {
   return e;
 }
 
+/** Renames a finished temporary file (from tempFor) into place. */
+export function commitTemp(tmp: string, path: string): void {
+  commit(tmp, path);
+}
+
+/** Removes a temporary file (from tempFor) after a failed write. */
+export function discardTemp(tmp: string): void {
+  discard(tmp);
+}
+
 function commit(tmp: string, path: string): void {
   renameSync(tmp, path);
   live.delete(tmp);

@@ -1,4 +1,4 @@
-// Dataset rows from JSONL, JSON (a list of objects) or Parquet, as one stream of plain objects.
+// Dataset rows from JSONL, JSON (a list of objects, or an object of arrays: json-columns.ts) or Parquet, as one stream of plain objects.
 // JSONL and JSON stream in bounded memory, plain or compressed (.gz, .zst), Parquet by row group; every row carries its
 // line (or row) number for error messages, and its byte span where a later pass can seek back to it.
 import { existsSync, statSync } from "node:fs";
@@ -7,6 +7,7 @@ import { InputError } from "./errors.ts";
 import { assertUtf8, readLines } from "./lines.ts";
 import { compressionOf, readBytes, withoutCompression } from "./byte-stream.ts";
 import { splitJsonArray } from "./json-array.ts";
+import { columnarRows, isColumnarJson } from "./json-columns.ts";
 import { valueAt } from "./field-path.ts";
 import { parquetRows } from "./parquet-rows.ts";
 import { datasetRows, isDatasetDir } from "./arrow-dataset.ts";
@@ -81,6 +82,10 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
       }
       yield { row: row as Row, line: l.line, file: path, offset: l.offset, bytes: l.bytes };
     }
+    return;
+  }
+  if (format === "json" && (await isColumnarJson(path))) {
+    for await (const r of columnarRows(path)) yield { row: r.row, line: r.line, file: path };
     return;
   }
   if (format === "json") {

@@ -1,6 +1,7 @@
 // The `mine` stage with its I/O: read verified, base-model-scored self-samples (no texts in
 // memory), keep the incorrect, scored, not-failed ones with PPL ≥ the floor and length ≤ the cap,
 // pick the confident errors, and write them (JSONL, PPL ascending) with a JSON summary.
+import type { OutputFormat } from "../io/output-format.ts";
 import { OutputGroup } from "../io/atomic.ts";
 import { nullProgress, type Progress, type StartProgress } from "../io/progress.ts";
 import { besideOut, portableSummary, readPool, writeChosen, type DuplicateReport, type PoolFields, type PoolSummary } from "../select/index.ts";
@@ -12,6 +13,8 @@ export const MINE_DEFAULTS = { k: 50_000, perQuery: 1, minPpl: 1.2 } as const;
 export interface MineRun {
   input: string;
   out: string;
+  /** JSONL or Parquet (default: by out's extension). */
+  format?: OutputFormat;
   stats?: string;
   k: number;
   perQuery: number;
@@ -61,7 +64,7 @@ export async function runMine(o: MineRun): Promise<MineResult> {
   const { out: _o, stats: _s, ...written } = result;
   // the errors and their summary appear together or not at all
   await new OutputGroup().all(async (group) => {
-    await writeChosen(o.input, pool, picked, o.fields, o.out, progress(`writing ${o.out}`, picked.length), group);
+    await writeChosen(o.input, pool, picked, o.fields, { out: o.out, command: "mine", format: o.format }, progress(`writing ${o.out}`, picked.length), group);
     group.json(statsPath, { ...written, input: portableSummary(summary, statsPath) });
   });
   return result;

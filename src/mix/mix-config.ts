@@ -1,11 +1,13 @@
 // The config of the `oxa mix` stage.
 import { z } from "zod";
+import { outputFormatField } from "../io/output-format.ts";
 import { REASONING_SUFFIX } from "./reasoning-suffix.ts";
 
 export const mixConfig = z.object({
   ce: z.array(z.string()).default([]).describe("rows to promote (loss_type 0), e.g. the output of oxa select; repeatable"),
   ul: z.array(z.string()).default([]).describe("rows to suppress (loss_type 1), e.g. the output of oxa mine; repeatable"),
   out: z.string().describe("the training file: JSONL of {id, prompt, response, loss_type, query, ...}"),
+  format: outputFormatField,
   alpaca: z.string().optional().describe("also write LLaMA-Factory alpaca JSON (instruction, input, output, history, loss_type)"),
   messages: z.string().optional().describe("also write chat messages JSONL ({id, messages, loss_type})"),
   sharegpt: z.string().optional().describe("also write LLaMA-Factory sharegpt JSON ({conversations: [{from, value}], system, loss_type})"),

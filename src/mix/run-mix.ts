@@ -3,6 +3,9 @@
 // which global batch is decided later by the batch schedule (src/train), so no shuffle here.
 // Optional exports: LLaMA-Factory's alpaca and sharegpt JSON (+ its dataset_info.json), chat
 // `messages` JSONL and TRL's SFT rows (docs/interop.md).
+import { AtomicRowWriter } from "../io/row-writer.ts";
+import type { OutputFormat } from "../io/output-format.ts";
+import { trainingRowSchema } from "./training-row-schema.ts";
 import { AtomicJsonlWriter, OutputGroup } from "../io/atomic.ts";
 import { UsageError } from "../io/errors.ts";
 import { readRecords } from "../io/records.ts";
@@ -17,6 +20,8 @@ export interface MixRun {
   ce: readonly string[];
   ul: readonly string[];
   out: string;
+  /** JSONL or Parquet (default: by out's extension). */
+  format?: OutputFormat;
   alpaca?: string;
   messages?: string;
   sharegpt?: string;
@@ -49,7 +54,7 @@ interface Sink {
 }
 
 /** Writes each record in one shape; `keep` leaves some out (TRL's SFT gets CE rows only). */
-function sink(writer: AtomicJsonlWriter | AtomicJsonArrayWriter, shape: (r: TrainingRecord) => unknown, keep: (r: TrainingRecord) => boolean = () => true): Sink {
+function sink(writer: AtomicRowWriter | AtomicJsonlWriter | AtomicJsonArrayWriter, shape: (r: TrainingRecord) => never, keep: (r: TrainingRecord) => boolean = () => true): Sink {
   return { write: (r) => (keep(r) ? writer.write(shape(r)) : Promise.resolve()), close: () => writer.close(), abort: () => writer.abort() };
 }
 
@@ -60,12 +65,12 @@ export async function runMix(o: MixRun): Promise<MixResult> {
   const suffix = o.suffix ?? REASONING_SUFFIX;
   // the training file and its exports appear together or not at all
   const group = new OutputGroup();
-  const sinks: Sink[] = [sink(new AtomicJsonlWriter(o.out, group), (r) => r)];
+  const sinks: Sink[] = [sink(new AtomicRowWriter(o.out, { schema: trainingRowSchema, format: o.format, group }), (r) => r as never)];
   const system = o.systemPrompt;
-  if (o.alpaca) sinks.push(sink(new AtomicJsonArrayWriter(o.alpaca, group), (r) => toAlpaca(r, system)));
-  if (o.messages) sinks.push(sink(new AtomicJsonlWriter(o.messages, group), (r) => toMessages(r, system)));
-  if (o.sharegpt) sinks.push(sink(new AtomicJsonArrayWriter(o.sharegpt, group), (r) => toShareGpt(r, system)));
-  if (o.trlSft) sinks.push(sink(new AtomicJsonlWriter(o.trlSft, group), (r) => toTrlSft(r, system), (r) => r.loss_type === 0));
+  if (o.alpaca) sinks.push(sink(new AtomicJsonArrayWriter(o.alpaca, group), (r) => toAlpaca(r, system) as never));
+  if (o.messages) sinks.push(sink(new AtomicJsonlWriter(o.messages, group), (r) => toMessages(r, system) as never));
+  if (o.sharegpt) sinks.push(sink(new AtomicJsonArrayWriter(o.sharegpt, group), (r) => toShareGpt(r, system) as never));
+  if (o.trlSft) sinks.push(sink(new AtomicJsonlWriter(o.trlSft, group), (r) => toTrlSft(r, system) as never, (r) => r.loss_type === 0));
 
   const counts = { ce: 0, ul: 0 };
   let sourceIds = 0;

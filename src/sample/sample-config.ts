@@ -1,6 +1,7 @@
 // The config of the `oxa sample` stage: dataset shape and fields here; the sampling options are the
 // engine generate spec's own fields (engine/jobs/generate.ts), so each default and bound is written once.
 import { z } from "zod";
+import { outputFormatField } from "../io/output-format.ts";
 import { generateSpec as E } from "../engine/jobs/generate.ts";
 import { chatFlags, device, dtype } from "../engine/jobs/common.ts";
 import { rejectFlags } from "../score/index.ts";
@@ -8,7 +9,8 @@ import { generationBackendFlags } from "../backend/index.ts";
 
 export const sampleConfig = z.object({
   input: z.string().describe("prompts (.jsonl, .json or .parquet), one per row"),
-  output: z.string().describe("output .jsonl: the input rows with the samples added"),
+  output: z.string().describe("output .jsonl or .parquet: the input rows with the samples added"),
+  format: outputFormatField,
   model: z.string().describe("model directory (config.json, *.safetensors, tokenizer.json, tokenizer_config.json)"),
   n: E.shape.n,
   temperature: E.shape.temperature,

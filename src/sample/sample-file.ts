@@ -3,6 +3,7 @@
 // mean_entropy}) or one line per prompt with parallel lists ({...row, responses: [...], n_tokens:
 // [...], finish_reasons: [...], mean_entropies: [...]}) — the two shapes `oxa score`, `oxa select`
 // and `oxa mine` read. Bounded memory and resumable, like `score` (see score/run-staged-job.ts).
+import { col, type RowSchema } from "../io/row-schema.ts";
 import { resolve } from "node:path";
 import { InputError } from "../io/errors.ts";
 import { assertReadable, field, type Row, type SourceRow } from "../io/records.ts";
@@ -33,6 +34,15 @@ function promptOf(src: SourceRow, name: string): string {
   return p;
 }
 
+/** The input row, then the samples: lists per row (--shape list) or one sample per row. */
+function sampleRowSchema(c: Readonly<SampleConfig>): RowSchema {
+  const columns =
+    c.shape === "list"
+      ? [col(`${c.responseField}s`, "strings"), col("n_tokens", "doubles"), col("finish_reasons", "strings"), col("mean_entropies", "doubles"), col("sampled_by", "json")]
+      : [col(c.responseField, "string"), col("sample", "int"), col("n_tokens", "int"), col("finish_reason", "string"), col("mean_entropy", "double", true), col("sampled_by", "json")];
+  return { name: "sample", columns, rest: true, restFirst: true };
+}
+
 function sampleStage(c: Readonly<SampleConfig>, counts: { stopped: number }): RowStage<string, typeof generateRecord, "generate"> {
   const keys = (src: SourceRow) => Array.from({ length: c.n }, (_, k) => `${src.line}#${k}`);
   const sampledBy = (e: GenerateResult | null) => ({
@@ -51,6 +61,8 @@ function sampleStage(c: Readonly<SampleConfig>, counts: { stopped: number }): Ro
     items: (src, prompt) => [{ id: String(src.line), prompt }],
     resultKeys: keys,
     resultKey: (r) => `${r.id}#${r.sample}`,
+    schema: sampleRowSchema(c),
+    format: c.format,
     combine: (src, _prompt, got, engine) => {
       counts.stopped += got.filter((g) => g.finish_reason === "stop").length;
       if (c.shape === "list") {

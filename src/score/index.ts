@@ -3,3 +3,4 @@ export { runFacts, runStagedJob, type RunFacts, type StagedJob, type StagedJobRe
 export { scoreConfig, rejectFlags, rejectsPath, rowJobFiles, type ScoreConfig } from "./score-config.ts";
 export { scoreFile, type ScoreSummary } from "./score-file.ts";
 export { type RowStage } from "./staged-rows.ts";
+export { scoreRowSchema, SCORE_FIELDS } from "./score-file.ts";

@@ -58,7 +58,7 @@ export function runFacts(o: { input: string; output: string; model: string; reje
 }
 
 export async function runStagedJob<P, R extends z.ZodType, J extends JobName>(stage: RowStage<P, R, J>, o: StagedJob<J>): Promise<StagedJobResult<J>> {
-  if (!o.output.endsWith(".jsonl")) throw new UsageError(`the output must be a .jsonl file, got ${o.output}`);
+  if (!/\.(jsonl|parquet)$/.test(o.output)) throw new UsageError(`the output must be a .jsonl or .parquet file, got ${o.output}`);
   // absolute: the engine runs in another working directory
   const work = resolve(`${o.output}.work`);
   mkdirSync(work, { recursive: true });

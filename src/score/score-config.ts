@@ -1,6 +1,7 @@
 // The config of the `oxa score` stage: dataset shape and fields here; the scoring options are the
 // engine score spec's own fields (engine/jobs/score.ts), so each default and bound is written once.
 import { z } from "zod";
+import { outputFormatField } from "../io/output-format.ts";
 import type { CommandFiles } from "../io/output-guard.ts";
 import { scoreSpec as E } from "../engine/jobs/score.ts";
 import { chatFlags, device, dtype } from "../engine/jobs/common.ts";
@@ -27,7 +28,8 @@ export function rowJobFiles(c: { input: string; model: string; output: string; s
 
 export const scoreConfig = z.object({
   input: z.string().describe("dataset (.jsonl, .json or .parquet): one response per row, or a query with a list of responses"),
-  output: z.string().describe("output .jsonl: the input rows with ppl, n_tokens, mean_entropy, nll_sum (lists for list rows), mean_entropy_topk with --top-logprobs on a server, and scored_by"),
+  output: z.string().describe("output .jsonl or .parquet: the input rows with ppl, n_tokens, mean_entropy, nll_sum (lists for list rows), mean_entropy_topk with --top-logprobs on a server, and scored_by"),
+  format: outputFormatField,
   model: z.string().describe("model directory (config.json, *.safetensors, tokenizer.json, tokenizer_config.json)"),
   shape: z.enum(["auto", "row", "list"]).default("auto").describe("row: {prompt, response}; list: {query, responses: [...]}; auto: list when the responses field holds a list"),
   promptField: z.string().default("prompt").describe("prompt field of one-response rows"),

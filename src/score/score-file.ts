@@ -1,6 +1,7 @@
 // The `score` stage: every response of a dataset (either shape) through the engine's score job;
 // rows come back in input order with ppl / n_tokens / mean_entropy / nll_sum added (lists for list
 // rows) and scored_by {model, dtype, device}. Bounded memory, resumable (see run-staged-job.ts).
+import { col, type RowSchema } from "../io/row-schema.ts";
 import { resolve } from "node:path";
 import { assertReadable, type SourceRow } from "../io/records.ts";
 import type { StartProgress } from "../io/progress.ts";
@@ -23,8 +24,19 @@ export interface ScoreSummary extends RunFacts {
   pool: PoolStats | null;
 }
 
-const SCORE_FIELDS = ["ppl", "n_tokens", "mean_entropy", "nll_sum"] as const;
+export const SCORE_FIELDS = ["ppl", "n_tokens", "mean_entropy", "nll_sum"] as const;
 const TOPK_FIELDS = [...SCORE_FIELDS, "mean_entropy_topk"] as const;
+
+/**
+ * The input row, then the scores: json columns, as each is a number for a one-response row and a list
+ * for a list row (one declared type whatever the input's shape), and scored_by (an object).
+ */
+export const scoreRowSchema = (fields: readonly string[]): RowSchema => ({
+  name: "score",
+  columns: [...fields.map((k) => col(k, "json", true)), col("scored_by", "json", true)],
+  rest: true,
+  restFirst: true,
+});
 
 function scoreStage(c: Readonly<ScoreConfig>, remote: Remote | null): RowStage<ScoreRow, typeof remoteScoreRecord, "score"> {
   const fields = remote && c.topLogprobs > 0 ? TOPK_FIELDS : SCORE_FIELDS;
@@ -41,6 +53,8 @@ function scoreStage(c: Readonly<ScoreConfig>, remote: Remote | null): RowStage<S
     items: (src, p) => ids(src, p).map((id, j) => ({ id, prompt: p.prompt, response: p.responses[j] })),
     resultKeys: ids,
     resultKey: (r) => r.id,
+    schema: scoreRowSchema(fields),
+    format: c.format,
     combine: (src, p, got, engine) => [{
       ...src.row,
       ...Object.fromEntries(fields.map((k) => [k, p.list ? got.map((g) => g[k] ?? null) : got[0][k] ?? null])),

@@ -4,6 +4,9 @@
 //   mergeRows  — re-read the input beside the engine's results (same order) and write each valid
 //                row combined with its results.
 // `parse` is the same pure function in both passes, so they agree on which rows were rejected.
+import { AtomicRowWriter } from "../io/row-writer.ts";
+import type { RowSchema } from "../io/row-schema.ts";
+import type { OutputFormat } from "../io/output-format.ts";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { AtomicJsonlWriter } from "../io/atomic.ts";
@@ -25,6 +28,10 @@ export interface RowStage<P, R extends z.ZodType, J extends JobName> {
   resultKey(result: z.output<R>): string;
   /** The output rows of one input row; `engine` is the engine's `done` result (null when nothing ran). */
   combine(src: SourceRow, parsed: P, results: z.output<R>[], engine: JobResultOf<J> | null): Row[];
+  /** The output's row schema (the fields the stage adds; the input's own pass through). */
+  schema: RowSchema;
+  /** JSONL or Parquet (default: by the output's extension). */
+  format?: OutputFormat;
 }
 
 export interface Staged {
@@ -79,7 +86,7 @@ export async function mergeRows<P, R extends z.ZodType, J extends JobName>(
   engine: JobResultOf<J> | null,
 ): Promise<number> {
   const results = resultsPath ? readEngineRecords(s.result, resultsPath, job)[Symbol.asyncIterator]() : null;
-  const out = new AtomicJsonlWriter(output);
+  const out = new AtomicRowWriter(output, { schema: s.schema, format: s.format });
   try {
     for await (const src of readRecords(s.input, { onInvalid: () => {} })) {
       let parsed: P;

@@ -8,3 +8,4 @@ export { readPool, type PoolSummary } from "./read-pool.ts";
 export { type PoolFields } from "./row-facts.ts";
 export { duplicateNote, type DuplicateReport } from "./drop-duplicates.ts";
 export { writeChosen, besideOut, portableSummary } from "./write-chosen.ts";
+export { chosenRowSchema } from "./chosen-row-schema.ts";

@@ -19,6 +19,7 @@ import type { Exclusion } from "./candidate-rules.ts";
 import { readBytes } from "../io/byte-stream.ts";
 import { lineSpans } from "../io/lines.ts";
 import { splitJsonArray } from "../io/json-array.ts";
+import { isColumnarJson } from "../io/json-columns.ts";
 import type { ScanJob } from "./scan-worker.ts";
 
 export interface ReadPoolOptions {
@@ -61,7 +62,7 @@ export async function readPool(path: string, opts: ReadPoolOptions): Promise<{ p
     const first = scanRange(path, 0, bounds[1], opts.fields, exclude, (done) => progress.update(Math.round((done * size) / bounds[1]), size));
     parts = [first, ...(await Promise.all(others))];
     progress.update(size, size);
-  } else if (format === "parquet" || format === "datasets") {
+  } else if (format === "parquet" || format === "datasets" || (format === "json" && (await isColumnarJson(path)))) {
     const part = emptyPart();
     try {
       for await (const src of readRecords(path)) {

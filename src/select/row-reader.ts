@@ -9,6 +9,7 @@ import { formatOf, readRecords, seekable, type Row } from "../io/records.ts";
 import { readBytes } from "../io/byte-stream.ts";
 import { lineSpans } from "../io/lines.ts";
 import { splitJsonArray } from "../io/json-array.ts";
+import { isColumnarJson } from "../io/json-columns.ts";
 import type { CandidatePool } from "./pool.ts";
 
 export interface RowReader {
@@ -19,10 +20,11 @@ export interface RowReader {
 
 /** A reader of pool entries' rows; `wanted` (the entries that will be asked for) bounds what a non-seekable file keeps. */
 export async function openRowReader(path: string, pool: CandidatePool, wanted?: ArrayLike<number>): Promise<RowReader> {
-  if (!seekable(path)) {
+  const columnar = formatOf(path) === "json" && (await isColumnarJson(path));
+  if (columnar || !seekable(path)) {
     const lines = wanted ? new Set(Array.from(wanted, (i) => pool.line[i])) : null;
     const rows = new Map<number, Row>();
-    if (lines && (formatOf(path) === "json" || formatOf(path) === "jsonl")) {
+    if (lines && !columnar && (formatOf(path) === "json" || formatOf(path) === "jsonl")) {
       // only the wanted records are decoded and parsed; the rest are byte spans passed over
       const spans = formatOf(path) === "json" ? splitJsonArray(readBytes(path), path) : lineSpans(path);
       for await (const sp of spans) {

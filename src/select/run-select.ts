@@ -2,6 +2,7 @@
 // two reads back only the chosen rows and writes them — JSONL, a JSON summary and an SVG, each
 // atomically. Bad rows stop it with an InputError naming file, line and field.
 import { OutputGroup } from "../io/atomic.ts";
+import type { OutputFormat } from "../io/output-format.ts";
 import { nullProgress, type Progress, type StartProgress } from "../io/progress.ts";
 import { readPool } from "./read-pool.ts";
 import type { DuplicateReport } from "./drop-duplicates.ts";
@@ -14,6 +15,8 @@ import { besideOut, portableSummary, writeChosen } from "./write-chosen.ts";
 export interface SelectRun extends SelectOptions {
   input: string;
   out: string;
+  /** JSONL or Parquet (default: by out's extension). */
+  format?: OutputFormat;
   /** Where the JSON summary and the SVG go (defaults: beside `out`). */
   stats?: string;
   svg?: string;
@@ -37,7 +40,7 @@ export interface SelectResult {
 }
 
 export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; stats: SelectionStats }> {
-  const { input, out, stats: _s, svg: _v, fields, progress: _p, threads: _t, ...options } = o;
+  const { input, out, format, stats: _s, svg: _v, fields, progress: _p, threads: _t, ...options } = o;
   checkSelectOptions(options);
   const progress = o.progress ?? (() => nullProgress);
   const bar = progress(`reading ${o.input}`);
@@ -49,7 +52,7 @@ export async function runSelect(o: SelectRun): Promise<{ result: SelectResult; s
   const svgPath = o.svg ?? besideOut(out, ".svg");
   // the rows, the summary and the picture appear together or not at all
   const stats = await new OutputGroup().all(async (group) => {
-    await writeChosen(input, pool, sel.picked, fields, out, progress(`writing ${out}`, sel.picked.length), group);
+    await writeChosen(input, pool, sel.picked, fields, { out, command: "select", format }, progress(`writing ${out}`, sel.picked.length), group);
     const stats = selectionStats(pool, sel, options, portableSummary(summary, statsPath));
     group.json(statsPath, stats);
     group.file(svgPath, selectionChart(stats));

@@ -1,11 +1,13 @@
 // The config of the `oxa select` stage (defaults from SELECT_DEFAULTS, written once in select-candidates.ts).
 import { z } from "zod";
+import { outputFormatField } from "../io/output-format.ts";
 import { poolFieldFlags } from "./pool-field-flags.ts";
 import { SELECT_DEFAULTS as D, STRATEGIES } from "./select-candidates.ts";
 
 export const selectConfig = z.object({
   input: z.string().describe("scored (and verified) responses: .jsonl, .json or .parquet"),
-  out: z.string().describe("where the selected rows go (JSONL)"),
+  out: z.string().describe("where the selected rows go (JSONL or Parquet)"),
+  format: outputFormatField,
   strategy: z.enum(STRATEGIES).default(D.strategy).describe("gaussian (OXA), random (SFT), lowest-ppl (SFT_LP), interval (uniform PPL in [min, max]) or long-low-ppl"),
   n: z.number().int().positive().default(D.n).describe("how many responses to select (N)"),
   perQuery: z.number().int().positive().default(D.perQuery).describe("at most this many responses per query (d)"),

@@ -7,3 +7,4 @@ export { verifyFile, type VerifyFileOptions, type VerifySummary } from "./verify
 export { DEFAULT_OPTIONS, verifyOptionsSchema, type VerifyOptions, type CompareOptions } from "./options.ts";
 export { VERIFY_MODES, type VerifyMode } from "./mode.ts";
 export { verifyConfig, verifyOptionsOf, type VerifyConfig } from "./verify-config.ts";
+export { VERIFY_ROW_SCHEMA } from "./verify-row-schema.ts";

@@ -2,8 +2,10 @@
 // on the worker pool, and writes each row back (in input order) with `correct`, `predicted` and
 // `reason` added — one value each for a single response, parallel lists for a list of responses.
 // Memory stays bounded: at most `window` responses are in flight between reader and writer.
+import { AtomicRowWriter } from "../io/row-writer.ts";
+import { VERIFY_ROW_SCHEMA } from "./verify-row-schema.ts";
+import type { OutputFormat } from "../io/output-format.ts";
 import { createReadStream } from "node:fs";
-import { AtomicJsonlWriter } from "../io/atomic.ts";
 import { InputError } from "../io/errors.ts";
 import { formatOf, readRecords, type SourceRow } from "../io/records.ts";
 import type { Progress, StartProgress } from "../io/progress.ts";
@@ -16,6 +18,8 @@ import { valueAt } from "../io/field-path.ts";
 export interface VerifyFileOptions {
   input: string;
   output: string;
+  /** JSONL or Parquet (default: by the output's extension). */
+  format?: OutputFormat;
   goldField: string;
   responseField: string;
   verify: VerifyOptions;
@@ -69,13 +73,13 @@ async function countLines(path: string): Promise<number> {
 }
 
 export async function verifyFile(o: VerifyFileOptions): Promise<VerifySummary> {
-  if (formatOf(o.output) !== "jsonl") throw new InputError("the output must be a .jsonl file", { file: o.output });
+  if (!/\.(jsonl|parquet)$/i.test(o.output)) throw new InputError("the output must be a .jsonl or .parquet file", { file: o.output });
   const start = performance.now();
   const total = formatOf(o.input) === "jsonl" ? await countLines(o.input) : undefined;
   const bar = (o.progress ?? (() => nullProgress))("verify", total);
   const pool = new VerifierPool({ workers: o.workers, verify: o.verify });
   const window = pool.size * 512;
-  const writer = new AtomicJsonlWriter(o.output);
+  const writer = new AtomicRowWriter(o.output, { schema: VERIFY_ROW_SCHEMA, format: o.format });
   const s = { rows: 0, responses: 0, correct: 0, goldUnparsed: 0, predUnparsed: 0, timedOut: 0, undecided: 0, errors: 0 };
   const pending: { row: Record<string, unknown>; list: boolean; verdicts: Promise<Verdict[]>; size: number }[] = [];
   let inFlight = 0;

@@ -20,6 +20,7 @@ import { exportCommand } from "./export.ts";
 import { rewardServerCommand } from "./reward-server.ts";
 import { rlCommand } from "./rl.ts";
 import { rlReportCommand } from "./rl-report.ts";
+import { convertCommand } from "./convert.ts";
 
 export const commands: Record<string, Command<any, any>> = {
   demo: demoCommand,
@@ -41,5 +42,6 @@ export const commands: Record<string, Command<any, any>> = {
   world: worldCommand,
   "make-tiny-model": makeTinyModelCommand,
   export: exportCommand,
+  convert: convertCommand,
   "reward-server": rewardServerCommand,
 };

@@ -27,6 +27,7 @@ be read is never counted correct: the summary reports it (gold unreadable) so da
     return verifyFile({
       input: c.input,
       output: c.output,
+      format: c.format,
       goldField: c.goldField,
       responseField: c.responseField,
       workers: c.workers || undefined,
