@@ -1,6 +1,6 @@
 """Fingerprints the numbers the engine computes on CPU under the current process's settings (thread
-count, MKL/oneDNN/ATen kernel choice from the environment): forward logits, loss, gradients, and the
-weights after a few AdamW steps on a fixed batch of a model directory. Run it in separate processes
+count, MKL/oneDNN/ATen kernel choice from the environment): one KV-cache decoding step, forward
+logits, loss, gradients, and the weights after a few AdamW steps on a fixed batch of a model directory. Run it in separate processes
 with different environments and compare the hashes to see which setting changes which number.
 
     engine/.venv/bin/python bench/repro/probe.py MODEL_DIR [--threads N] [--steps 3]
@@ -17,12 +17,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "engine"))
-from oxa_engine.determinism import apply_cpu_determinism  # noqa: E402  (before torch, as the engine does)
+from oxa_engine.determinism import apply_cpu_determinism, pin_torch_kernels  # noqa: E402  (before torch, as the engine does)
 
 apply_cpu_determinism()
 
 import torch  # noqa: E402
 from transformers import AutoModelForCausalLM  # noqa: E402
+
+pin_torch_kernels()
 
 
 def digest(t: torch.Tensor) -> str:
@@ -44,6 +46,15 @@ def main() -> None:
     vocab = model.config.vocab_size
     ids = torch.randint(0, vocab, (a.batch, a.length), generator=torch.Generator().manual_seed(1))
     t0 = time.perf_counter()
+    # one batched decoding step with a KV cache and left padding, as the generate job does
+    with torch.no_grad():
+        mask = torch.ones_like(ids)
+        mask[: a.batch // 2, :5] = 0
+        pos = (mask.cumsum(1) - 1).clamp(min=0)
+        pre = model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1)
+        step = model(input_ids=ids[:, :1], attention_mask=torch.cat([mask, torch.ones_like(mask[:, :1])], 1),
+                     position_ids=pos[:, -1:] + 1, past_key_values=pre.past_key_values, use_cache=True)
+    decode_h = digest(step.logits)
     out = model(input_ids=ids, labels=ids)
     logits_h = digest(out.logits)
     out.loss.backward()
@@ -59,7 +70,7 @@ def main() -> None:
     print(json.dumps({
         "capability": torch.backends.cpu.get_cpu_capability(),
         "threads": torch.get_num_threads(),
-        "logits": logits_h, "grads": grad_h, "weights": weights_h, "loss": loss0,
+        "decode": decode_h, "logits": logits_h, "grads": grad_h, "weights": weights_h, "loss": loss0,
         "seconds": round(time.perf_counter() - t0, 3),
     }))
 

@@ -9,7 +9,7 @@ import threading
 import time
 import traceback
 
-from .determinism import apply_cpu_determinism
+from .determinism import apply_cpu_determinism, pin_torch_kernels
 
 apply_cpu_determinism()  # before anything imports torch: MKL and ATen read it when they load
 
@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spec = load_spec(args.job, args.spec)
         module = importlib.import_module(f"oxa_engine.jobs.{JOBS[args.job]}")
+        pin_torch_kernels()
         result = module.run(spec) or {}
     except JobError as e:
         emit("error", message=str(e), kind=e.kind)

@@ -9,6 +9,12 @@ So, unless the user set them, the engine asks both for AVX2, which every such CP
 `ATEN_CPU_CAPABILITY=avx2` and `MKL_CBWR=AVX2` (MKL's conditional numerical reproducibility).
 `OXA_CPU_KERNELS=native` keeps the machine's own choice (faster on AVX-512, not reproducible across
 CPUs). Both variables are read when torch loads MKL and its dispatcher, hence before any import.
+
+The thread count mattered in one place: scaled-dot-product attention's CPU flash kernel splits a
+one-token decoding step's keys by thread, so generation's entropies changed in the 8th digit between
+1 and 2 threads. `pin_torch_kernels()` (after torch is imported) turns that kernel off when no GPU is
+present, so attention takes SDPA's math path (matmul + softmax), which gave the same bits at any
+thread count. On a GPU machine nothing changes (the flag is global and flash attention is what GPUs want).
 """
 from __future__ import annotations
 
@@ -31,3 +37,16 @@ def apply_cpu_determinism(environ: os._Environ | dict | None = None) -> dict[str
     applied = {k: v for k, v in PINNED.items() if k not in env}
     env.update(applied)
     return applied
+
+
+def pin_torch_kernels(environ: os._Environ | dict | None = None) -> bool:
+    """Turns off SDPA's flash kernel on a CPU-only machine unless OXA_CPU_KERNELS=native; True when it did."""
+    env = os.environ if environ is None else environ
+    if env.get("OXA_CPU_KERNELS", "avx2") == "native":
+        return False
+    import torch
+
+    if torch.cuda.is_available():
+        return False
+    torch.backends.cuda.enable_flash_sdp(False)  # despite the name, CPU SDPA honours this flag too
+    return True
