@@ -16,6 +16,10 @@ apply_cpu_determinism()  # before anything imports torch: MKL and ATen read it w
 from .disk import write_failure  # noqa: E402
 from .protocol import JobError, emit, load_spec  # noqa: E402
 
+# Jobs whose KV-cache decoding steps must not use SDPA's CPU flash kernel (see determinism.py);
+# training's and scoring's full-sequence passes were thread-invariant with it, and slower without.
+DECODING_JOBS = {"generate"}
+
 # job name -> module under oxa_engine.jobs exposing run(spec) -> dict
 JOBS = {
     "make-tiny-model": "make_tiny_model",
@@ -54,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spec = load_spec(args.job, args.spec)
         module = importlib.import_module(f"oxa_engine.jobs.{JOBS[args.job]}")
-        pin_torch_kernels()
+        if args.job in DECODING_JOBS:
+            pin_torch_kernels()
         result = module.run(spec) or {}
     except JobError as e:
         emit("error", message=str(e), kind=e.kind)

@@ -12,9 +12,11 @@ CPUs). Both variables are read when torch loads MKL and its dispatcher, hence be
 
 The thread count mattered in one place: scaled-dot-product attention's CPU flash kernel splits a
 one-token decoding step's keys by thread, so generation's entropies changed in the 8th digit between
-1 and 2 threads. `pin_torch_kernels()` (after torch is imported) turns that kernel off when no GPU is
-present, so attention takes SDPA's math path (matmul + softmax), which gave the same bits at any
-thread count. On a GPU machine nothing changes (the flag is global and flash attention is what GPUs want).
+1 and 2 threads. `pin_torch_kernels()` (after torch is imported; __main__ calls it for the generate
+job) turns that kernel off when no GPU is present, so attention takes SDPA's math path (matmul +
+softmax), and pins decoding to one intra-op thread (a whole eval still differed in the 8th digit of
+its entropies between 1 and 2 threads with flash off). Not for training: with the math path a
+pretraining run's weights differed between 1 and 2 threads, with the flash kernel they did not. On a GPU machine nothing changes (the flag is global and flash attention is what GPUs want).
 """
 from __future__ import annotations
 
@@ -49,4 +51,7 @@ def pin_torch_kernels(environ: os._Environ | dict | None = None) -> bool:
     if torch.cuda.is_available():
         return False
     torch.backends.cuda.enable_flash_sdp(False)  # despite the name, CPU SDPA honours this flag too
+    # Turning flash off was not enough: in a full eval, sampled tokens matched but entropies still
+    # differed in the 8th digit between 1 and 2 threads, so decoding runs on one intra-op thread.
+    torch.set_num_threads(1)
     return True
