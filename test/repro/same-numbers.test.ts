@@ -44,7 +44,7 @@ function manifestView(m: any): unknown {
 function withoutClock(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutClock);
   if (v && typeof v === "object")
-    return Object.fromEntries(Object.entries(v).filter(([k]) => !["created_at", "startedAt", "finishedAt", "seconds", "engineSeconds", "cache_key", "tokens_per_s", "last", "code"].includes(k)).map(([k, x]) => [k, withoutClock(x)]));
+    return Object.fromEntries(Object.entries(v).filter(([k]) => !["created_at", "startedAt", "finishedAt", "seconds", "engineSeconds", "cache_key", "tokens_per_s", "perSecond", "last", "code"].includes(k)).map(([k, x]) => [k, withoutClock(x)]));
   return v;
 }
 
