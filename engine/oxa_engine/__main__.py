@@ -9,16 +9,12 @@ import threading
 import time
 import traceback
 
-from .determinism import apply_cpu_determinism, pin_torch_kernels
+from .determinism import apply_cpu_determinism
 
 apply_cpu_determinism()  # before anything imports torch: MKL and ATen read it when they load
 
 from .disk import write_failure  # noqa: E402
 from .protocol import JobError, emit, load_spec  # noqa: E402
-
-# Jobs whose KV-cache decoding steps must not use SDPA's CPU flash kernel (see determinism.py);
-# training's and scoring's full-sequence passes were thread-invariant with it, and slower without.
-DECODING_JOBS = {"generate"}
 
 # job name -> module under oxa_engine.jobs exposing run(spec) -> dict
 JOBS = {
@@ -58,8 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spec = load_spec(args.job, args.spec)
         module = importlib.import_module(f"oxa_engine.jobs.{JOBS[args.job]}")
-        if args.job in DECODING_JOBS:
-            pin_torch_kernels()
         result = module.run(spec) or {}
     except JobError as e:
         emit("error", message=str(e), kind=e.kind)

@@ -12,8 +12,8 @@ CPUs). Both variables are read when torch loads MKL and its dispatcher, hence be
 
 The thread count mattered in one place: scaled-dot-product attention's CPU flash kernel splits a
 one-token decoding step's keys by thread, so generation's entropies changed in the 8th digit between
-1 and 2 threads. `pin_torch_kernels()` (after torch is imported; __main__ calls it for the generate
-job) turns that kernel off when no GPU is present, so attention takes SDPA's math path (matmul +
+1 and 2 threads. `pin_torch_kernels()` (after torch is imported; the generate job calls it
+first) turns that kernel off when no GPU is present, so attention takes SDPA's math path (matmul +
 softmax), and pins decoding to one intra-op thread (a whole eval still differed in the 8th digit of
 its entropies between 1 and 2 threads with flash off). Not for training: with the math path a
 pretraining run's weights differed between 1 and 2 threads, with the flash kernel they did not. On a GPU machine nothing changes (the flag is global and flash attention is what GPUs want).
