@@ -9,8 +9,12 @@ import threading
 import time
 import traceback
 
-from .disk import write_failure
-from .protocol import JobError, emit, load_spec
+from .determinism import apply_cpu_determinism
+
+apply_cpu_determinism()  # before anything imports torch: MKL and ATen read it when they load
+
+from .disk import write_failure  # noqa: E402
+from .protocol import JobError, emit, load_spec  # noqa: E402
 
 # job name -> module under oxa_engine.jobs exposing run(spec) -> dict
 JOBS = {

@@ -12,6 +12,11 @@ from pathlib import Path
 # can make each op 10x slower; engine subprocesses started by tests inherit this too.
 os.environ["OMP_NUM_THREADS"] = "1"
 
+# In-process jobs take the same CPU kernels as the engine subprocesses (oxa_engine/determinism.py).
+from oxa_engine.determinism import apply_cpu_determinism  # noqa: E402
+
+apply_cpu_determinism()
+
 import pytest  # noqa: E402
 import torch  # noqa: E402
 

@@ -2,7 +2,7 @@
 // grades them, writes details.jsonl and summary.json, then the comparison across models:
 // results.json, results.csv, table.md and report.html in the output directory.
 // Generation and grading come in as functions, so tests and remote servers plug in the same way.
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { AtomicJsonlWriter, writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import { existsSync } from "node:fs";
@@ -83,7 +83,8 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
     version: 1,
     created_at: new Date().toISOString(),
     settings: { k: cfg.k, bench_k: { ...cfg.benchK }, ...cfg.sampling, suffix: cfg.suffix, verifier: cfg.verifier },
-    benchmarks: benches.map((b) => ({ name: b.name, path: b.path, problems: b.problems.length, hash: b.hash, k: kOf(b) })),
+    // paths relative to --out, as `details` is, so runs in two directories write the same results
+    benchmarks: benches.map((b) => ({ name: b.name, path: relative(resolve(cfg.out), resolve(b.path)), problems: b.problems.length, hash: b.hash, k: kOf(b) })),
     models: {},
     buckets: null,
   };
@@ -117,7 +118,7 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
       perBench[b.name] = { ...summary, details: relative(cfg.out, w.path), generated: ready.generated, cache_key: ready.key, seconds };
       details[m.label][b.name] = ds;
     }
-    results.models[m.label] = { path: m.path, benchmarks: perBench, average: averageOf(Object.values(perBench)) };
+    results.models[m.label] = { path: relative(resolve(cfg.out), resolve(m.path)), benchmarks: perBench, average: averageOf(Object.values(perBench)) };
   }
 
   if (base) {

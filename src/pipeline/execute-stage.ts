@@ -9,6 +9,7 @@ import { manifestPath, readJsonAs, startedPath, startedSchema, type Manifest } f
 import type { CodeVersion } from "./code-version.ts";
 import { stageOutDir } from "./stage-config.ts";
 import { stopOrphans } from "./stop-orphans.ts";
+import { toRunRelative } from "./run-relative.ts";
 
 // Temporary files of src/io/atomic.ts writers: ".<name>.tmp-<pid>". A killed writer leaves them.
 const TEMP = /(^|\/)\.[^/]+\.tmp-\d+$/;
@@ -73,7 +74,7 @@ export async function executeStage(s: StageRun): Promise<Manifest> {
     finishedAt: new Date().toISOString(),
     seconds,
   };
-  writeJsonAtomic(manifestPath(s.runDir, s.name), m);
+  writeJsonAtomic(manifestPath(s.runDir, s.name), { ...m, result: toRunRelative(m.result, s.runDir) });
   rmSync(startedPath(s.runDir, s.name), { force: true });
   return m;
 }

@@ -11,6 +11,7 @@ import { codeVersion } from "./code-version.ts";
 import { executeStage } from "./execute-stage.ts";
 import { HashCache } from "./hash-cache.ts";
 import { manifestPath, manifestSchema, outputsIntact, readJsonAs, startedPath } from "./manifest.ts";
+import { fromRunRelative } from "./run-relative.ts";
 import { loadPipeline, where, type Pipeline } from "./pipeline-file.ts";
 import { lockRun } from "./run-lock.ts";
 import { stageConfig, stageOutDir, type StageEnv } from "./stage-config.ts";
@@ -95,7 +96,7 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
   // Kept stages contribute their recorded results; then every stage is checked before any runs.
   p.stages.forEach((s, i) => {
     const m = modes[i] === "keep" ? readJsonAs(manifestPath(runDir, s.name), manifestSchema) : null;
-    if (m) env.results.set(s.name, m.result);
+    if (m) env.results.set(s.name, fromRunRelative(m.result, runDir));
   });
   p.stages.forEach((s, i) => stageConfig(p, s, commandOf(i), env, true));
   if (o.check) return checkReport(o.file, runDir, p);
@@ -120,8 +121,9 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
       const stageDir = join(runDir, stage.name);
       const { key, hashes } = await stageKey(cmd.name, portable, inputPaths(config, portable, stageDir, runDir), cache.hash);
       if (modes[i] === "auto" && old?.key === key && outputsIntact(old, stageOutDir(runDir, stage.name))) {
-        Object.assign(report, { status: "cached", result: old.result });
-        env.results.set(stage.name, old.result);
+        const result = fromRunRelative(old.result, runDir);
+        Object.assign(report, { status: "cached", result });
+        env.results.set(stage.name, result);
         o.ctx.log(`[${stage.name}] cached (unchanged since ${old.finishedAt})`);
         continue;
       }

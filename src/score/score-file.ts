@@ -2,7 +2,7 @@
 // rows come back in input order with ppl / n_tokens / mean_entropy / nll_sum added (lists for list
 // rows) and scored_by {model, dtype, device}. Bounded memory, resumable (see run-staged-job.ts).
 import { col, type RowSchema } from "../io/row-schema.ts";
-import { resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { assertReadable, type SourceRow } from "../io/records.ts";
 import type { StartProgress } from "../io/progress.ts";
 import { chatSpec } from "../engine/jobs/common.ts";
@@ -58,7 +58,8 @@ function scoreStage(c: Readonly<ScoreConfig>, remote: Remote | null): RowStage<S
     combine: (src, p, got, engine) => [{
       ...src.row,
       ...Object.fromEntries(fields.map((k) => [k, p.list ? got.map((g) => g[k] ?? null) : got[0][k] ?? null])),
-      ...(got.length ? { scored_by: { model: c.model, dtype: engine?.dtype ?? null, device: engine?.device ?? null, ...by } } : {}),
+      // relative to the output file's directory, so runs in two directories write the same bytes
+      ...(got.length ? { scored_by: { model: relative(dirname(resolve(c.output)), resolve(c.model)) || ".", dtype: engine?.dtype ?? null, device: engine?.device ?? null, ...by } } : {}),
     }],
   };
 }

@@ -4,7 +4,7 @@
 //   records.jsonl lengths.jsonl schedule.json metrics.jsonl curves.svg train-summary.json
 //   checkpoints/step-N/ (model dir + trainer state)   model/ (the final model)
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import type { StartProgress } from "../io/progress.ts";
@@ -136,6 +136,8 @@ export async function runTrain(c: Readonly<TrainConfig>, ports: TrainPorts): Pro
     resumedFrom: done.result.resumed_from,
     resumeChanges,
   };
-  writeJsonAtomic(join(c.out, "train-summary.json"), result);
+  // The file records its paths relative to its own directory (the run may be moved or rerun elsewhere).
+  const rel = (p: string | null) => (p === null ? null : relative(resolve(c.out), resolve(p)) || ".");
+  writeJsonAtomic(join(c.out, "train-summary.json"), { ...result, model: rel(result.model), out: ".", curves: rel(curves) });
   return result;
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { tinyModel, TEST_CORPUS } from "../helpers/tiny-model.ts";
 import { oxa, oxaDetached, readJsonl, writeJsonl } from "../helpers/oxa-cli.ts";
 import { enginePython } from "../../src/engine/python.ts";
@@ -55,7 +55,7 @@ test("both input shapes: PPL equals an independent forward pass; lists stay para
   got.forEach((g, i) => {
     assert.ok(Math.abs(g.ppl - ref[i]) / ref[i] <= 1e-4, `row ${i}: ${g.ppl} vs ${ref[i]}`);
     assert.ok(Math.abs(Math.exp(g.nll_sum / g.n_tokens) - g.ppl) / g.ppl < 1e-9);
-    assert.deepEqual(g.scored_by, { model, dtype: "float32", device: "cpu" });
+    assert.deepEqual(g.scored_by, { model: relative(dir, model), dtype: "float32", device: "cpu" }); // relative to the output's directory
   });
   // the same pairs grouped two per query (and one query with no responses)
   const grouped = writeJsonl(join(dir, "grouped.jsonl"), [
