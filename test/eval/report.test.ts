@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { withHeadlessPage } from "../helpers/headless-page.ts";
 import { runEval, type EvalConfig } from "../../src/eval/run-eval.ts";
 import { verifierGrader } from "../../src/eval/verifier-grader.ts";
 import { loadBenchmark } from "../../src/eval/benchmark.ts";
@@ -17,7 +17,6 @@ import { nullProgress } from "../../src/io/progress.ts";
 import { syntheticGenerator } from "./synthetic-generator.ts";
 
 const FIX = resolve("test/eval/fixtures");
-const CHROMIUM = "/usr/bin/chromium";
 
 async function setup() {
   const dir = mkdtempSync(join(tmpdir(), "oxa-eval-report-"));
@@ -97,22 +96,7 @@ test("eval outputs agree with their details and the report renders every chart w
     await grader.close();
   }
 
-  assert.ok(existsSync(CHROMIUM), "Debian chromium is needed at /usr/bin/chromium (apt-get install chromium)");
-  const profile = mkdtempSync(join(tmpdir(), "oxa-chromium-"));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1400, height: 900 },
-  });
-  try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("request", (r) => !r.url().startsWith("file:") && requests.push(r.url()));
-    await page.goto(pathToFileURL(o.files.report).href);
+  await withHeadlessPage(o.files.report, async ({ page, errors, requests }) => {
     const ids = reportChartIds(o.results);
     assert.equal(ids.length, 1 + 2 + 1 + 1 + 2 + 2);
     for (const id of ids) {
@@ -136,8 +120,5 @@ test("eval outputs agree with their details and the report renders every chart w
     copyFileSync(o.files.report, "test-artifacts/eval-report.html");
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
-  } finally {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });

@@ -9,12 +9,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { withHeadlessPage } from "../helpers/headless-page.ts";
 import { rlMetricsRow, rlValidationRow } from "../../src/engine/jobs/rl.ts";
 import { RL_CURVES, rlReportChartIds } from "../../src/rl/index.ts";
 
 const OXA = new URL("../../bin/oxa.mjs", import.meta.url).pathname;
-const CHROMIUM = "/usr/bin/chromium";
 const oxa = (args: string[]) => spawnSync(process.execPath, [OXA, "rl-report", ...args], { encoding: "utf8", env: { ...process.env, OXA_NO_PROGRESS: "1" } });
 
 /** A run of `steps` steps whose every column is a distinct, known function of the step. */
@@ -84,22 +83,7 @@ test("rl-report: the summary equals the rows, the SVG and the HTML page draw eve
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /metrics\.jsonl, line 2, field "entropy"/);
 
-  assert.ok(existsSync(CHROMIUM), "Debian chromium is needed at /usr/bin/chromium (apt-get install chromium)");
-  const profile = mkdtempSync(join(tmpdir(), "oxa-chromium-"));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1400, height: 900 },
-  });
-  try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("request", (q) => !q.url().startsWith("file:") && requests.push(q.url()));
-    await page.goto(pathToFileURL(out).href);
+  await withHeadlessPage(out, async ({ page, errors, requests }) => {
     const ids = rlReportChartIds();
     assert.equal(ids.length, 14);
     assert.equal(await page.locator("figure.chart").count(), ids.length);
@@ -123,8 +107,5 @@ test("rl-report: the summary equals the rows, the SVG and the HTML page draw eve
     copyFileSync(summary.svg, "test-artifacts/rl-report.svg");
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
-  } finally {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });
