@@ -17,14 +17,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "engine"))
-from oxa_engine.determinism import apply_cpu_determinism, pin_torch_kernels  # noqa: E402  (before torch, as the engine does)
+from oxa_engine.determinism import apply_cpu_determinism, decoding_kernels  # noqa: E402  (before torch, as the engine does)
 
 apply_cpu_determinism()
 
 import torch  # noqa: E402
 from transformers import AutoModelForCausalLM  # noqa: E402
 
-pin_torch_kernels()
 
 
 def digest(t: torch.Tensor) -> str:
@@ -76,4 +75,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    with decoding_kernels():  # the whole probe under the generate job's decoding setting, threads set in main()
+        main()

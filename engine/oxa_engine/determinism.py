@@ -12,8 +12,7 @@ CPUs). Both variables are read when torch loads MKL and its dispatcher, hence be
 
 The thread count mattered in one place: scaled-dot-product attention's CPU flash kernel splits a
 one-token decoding step's keys by thread, so generation's entropies changed in the 8th digit between
-1 and 2 threads. `pin_torch_kernels()` (after torch is imported; the generate job calls it
-first) turns that kernel off when no GPU is present, so attention takes SDPA's math path (matmul +
+1 and 2 threads. `decoding_kernels()` (a context the generate job decodes in) turns that kernel off when no GPU is present, so attention takes SDPA's math path (matmul +
 softmax), and pins decoding to one intra-op thread (a whole eval still differed in the 8th digit of
 its entropies between 1 and 2 threads with flash off). Not for training: with the math path a
 pretraining run's weights differed between 1 and 2 threads, with the flash kernel they did not. On a GPU machine nothing changes (the flag is global and flash attention is what GPUs want).
@@ -22,6 +21,7 @@ from __future__ import annotations
 
 import os
 import platform
+from contextlib import contextmanager
 
 # What OXA_CPU_KERNELS=avx2 (the default) sets when the variable is not already in the environment.
 PINNED = {"ATEN_CPU_CAPABILITY": "avx2", "MKL_CBWR": "AVX2"}
@@ -41,17 +41,25 @@ def apply_cpu_determinism(environ: os._Environ | dict | None = None) -> dict[str
     return applied
 
 
-def pin_torch_kernels(environ: os._Environ | dict | None = None) -> bool:
-    """Turns off SDPA's flash kernel on a CPU-only machine unless OXA_CPU_KERNELS=native; True when it did."""
+@contextmanager
+def decoding_kernels(environ: os._Environ | dict | None = None):
+    """While decoding on a CPU-only machine (unless OXA_CPU_KERNELS=native): SDPA's flash kernel off and
+    one intra-op thread; both restored on exit. Scoped, because an in-process caller (the tests, a job
+    that scores after sampling) must not inherit them: a long sequence scored through the math path
+    differs in the last bits from the flash path an engine subprocess takes."""
     env = os.environ if environ is None else environ
-    if env.get("OXA_CPU_KERNELS", "avx2") == "native":
-        return False
     import torch
 
-    if torch.cuda.is_available():
-        return False
+    if env.get("OXA_CPU_KERNELS", "avx2") == "native" or torch.cuda.is_available():
+        yield False
+        return
+    flash, threads = torch.backends.cuda.flash_sdp_enabled(), torch.get_num_threads()
     torch.backends.cuda.enable_flash_sdp(False)  # despite the name, CPU SDPA honours this flag too
     # Turning flash off was not enough: in a full eval, sampled tokens matched but entropies still
     # differed in the 8th digit between 1 and 2 threads, so decoding runs on one intra-op thread.
     torch.set_num_threads(1)
-    return True
+    try:
+        yield True
+    finally:
+        torch.backends.cuda.enable_flash_sdp(flash)
+        torch.set_num_threads(threads)

@@ -52,3 +52,22 @@ def test_same_bits_at_1_and_2_threads(tiny_model):
     assert one["capability"] == "AVX2"
     for k in ("logits", "grads", "weights", "loss"):
         assert one[k] == two[k], k
+
+
+def test_decoding_kernels_are_scoped():
+    """An in-process generate must not leave the math-path attention on for a later score or train
+    (the clean-clone CI once failed on exactly that: a long row scored in-process after the generate
+    tests differed in its last bits from the same row scored by an engine subprocess)."""
+    import torch
+
+    from oxa_engine.determinism import decoding_kernels
+
+    before = (torch.backends.cuda.flash_sdp_enabled(), torch.get_num_threads())
+    torch.set_num_threads(2)
+    with decoding_kernels() as pinned:
+        if pinned:
+            assert not torch.backends.cuda.flash_sdp_enabled() and torch.get_num_threads() == 1
+    assert (torch.backends.cuda.flash_sdp_enabled(), torch.get_num_threads()) == (before[0], 2)
+    torch.set_num_threads(before[1])
+    with decoding_kernels({"OXA_CPU_KERNELS": "native"}) as pinned:
+        assert pinned is False and torch.backends.cuda.flash_sdp_enabled() == before[0]

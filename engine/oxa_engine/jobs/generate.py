@@ -19,7 +19,7 @@ from itertools import islice
 
 import torch
 
-from ..determinism import pin_torch_kernels
+from ..determinism import decoding_kernels
 from ..chat import continued_prompt_ids, stop_ids
 from ..device import check_model_dir, open_model
 from ..protocol import Progress
@@ -120,7 +120,12 @@ def _samples(spec: dict, tok, out: ResumableOutput, order: list):
 
 
 def run(spec: dict) -> dict:
-    pin_torch_kernels()  # here, not in __main__, so an in-process run decodes as a subprocess does
+    # here, not in __main__, so an in-process run decodes as a subprocess does, and leaves no trace after
+    with decoding_kernels():
+        return _run(spec)
+
+
+def _run(spec: dict) -> dict:
     check_model_dir(spec["model"])
     total = count_records(spec["input"]) * spec["n"]
     model, tok, setup = open_model(spec)
