@@ -1,5 +1,6 @@
 // Runs every test/**/*.test.ts with node's built-in test runner (Node 20 takes no globs).
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -11,5 +12,14 @@ function walk(dir) {
   });
 }
 const files = walk("test").filter((f) => filter.length === 0 || filter.some((s) => f.includes(s))).sort();
-const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], { stdio: "inherit" });
+// Every temporary file of the run — the tests' own folders, the engine's, Chromium's — goes under one
+// folder removed at the end, so a test that forgets to clean up (or is killed) leaves nothing behind.
+// OXA_KEEP_TEST_TMP=1 keeps it for a post-mortem.
+const tmp = mkdtempSync(join(tmpdir(), "oxa-tests-"));
+const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], {
+  stdio: "inherit",
+  env: { ...process.env, TMPDIR: tmp },
+});
+if (process.env.OXA_KEEP_TEST_TMP === "1") console.log(`oxa tests: temporary files kept in ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
 process.exit(r.status ?? 1);
