@@ -33,6 +33,6 @@ test("a full disk at a training checkpoint: one line naming the checkpoint, exit
     const checkpoints = join(out, "checkpoints");
     assert.deepEqual(existsSync(checkpoints) ? readdirSync(checkpoints) : [], [], "no half-written checkpoint remains");
   } finally {
-    spawnSync("umount", [disk]);
+    spawnSync("umount", ["--lazy", disk]);
   }
 });
