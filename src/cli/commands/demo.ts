@@ -11,6 +11,7 @@ const schema = z.object({
   method: z.enum(["oxa", "self-explore"]).default("oxa").describe("oxa: SFT, SFT_LP, OXA_MLE, OXA_Full; self-explore: SFT, RFT, outcome-DPO, step-DPO (first-pit exploration)"),
   preset: z.enum(["tiny", "default"]).default("default").describe("tiny: a few minutes, proves the machinery (CI); default: large enough for the arms to differ"),
   seed: z.number().int().default(0).describe("seed of the world, the models and every sampling step"),
+  rlSteps: z.number().int().min(0).optional().describe("oxa: GRPO steps of every fine-tuned arm after fine-tuning (0 = no RL stage; default: the preset's, none in tiny and default); see docs/rl.md, Demo"),
 });
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "-" : (100 * x).toFixed(1));
