@@ -24,3 +24,15 @@ export function rlArmSummary(run: RlRunMetrics): RlArmSummary {
   const ends = curveEnds(run);
   return { steps: run.steps.length, curves: Object.fromEntries(DEMO_RL_CURVES.map((k) => [k, ends[k]])) as Record<DemoRlCurve, CurveEnds> };
 }
+
+/** The RL lines under the demo's table: per arm, Pass@1, entropy and reward from start to end. */
+export function formatRlSummary(rl: Readonly<Record<string, RlArmSummary>>): string {
+  const pct = (v: number | undefined) => (v === undefined ? "-" : `${(100 * v).toFixed(1)}`);
+  const n = (v: number | undefined) => (v === undefined ? "-" : v.toFixed(3));
+  const lines = Object.entries(rl).map(([arm, s]) => {
+    const c = s.curves;
+    return `  ${arm.padEnd(9)} Pass@1 ${pct(c.pass_at_1.first?.value)} -> ${pct(c.pass_at_1.last?.value)}   entropy ${n(c.entropy.first?.value)} -> ${n(c.entropy.last?.value)}   reward ${n(c.reward_mean.first?.value)} -> ${n(c.reward_mean.last?.value)}`;
+  });
+  const steps = Math.max(0, ...Object.values(rl).map((s) => s.steps));
+  return `RL stage (GRPO, ${steps} steps per arm; Pass@1 greedy on the held-out problems, step 0 = before RL):\n${lines.join("\n")}`;
+}

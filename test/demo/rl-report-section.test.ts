@@ -120,3 +120,11 @@ test("demo RL section: start/end per arm, three charts with a line per arm on sh
   });
   assert.ok(readFileSync(file, "utf8").includes("RL stage"));
 });
+
+test("the demo's RL lines: each arm's start and end, Pass@1 in percent", async () => {
+  const { formatRlSummary } = await import("../../src/demo/rl-results.ts");
+  const e = (a: number, b: number, s = 1) => ({ first: { step: s === 0 ? 0 : 1, value: a }, last: { step: 4, value: b } });
+  const text = formatRlSummary({ sft: { steps: 4, curves: { pass_at_1: e(0.125, 0.25, 0), entropy: e(1.5, 1.25), reward_mean: e(0.0625, 0.5) } } });
+  assert.match(text, /GRPO, 4 steps per arm/);
+  assert.match(text, /sft +Pass@1 12\.5 -> 25\.0 +entropy 1\.500 -> 1\.250 +reward 0\.063 -> 0\.500/);
+});

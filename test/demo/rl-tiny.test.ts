@@ -67,7 +67,7 @@ test("demo RL stage: two arms, 2 GRPO steps each, through the pipeline runner; r
       const rw = readJsonl(join(dir, "rollouts", `${name}.rewards.jsonl`));
       assert.equal(ro.length, RL.promptsPerStep * RL.n);
       // overlong rollouts get 0 (oxa rl's default), the rest the verifier's verdict under the demo's rule
-      const want = ro.map((x) => (x.finish_reason === "length" ? 0 : verify(gold.get(x.id)!, x.text, RULE).correct ? 1 : 0));
+      const want: number[] = ro.map((x) => (x.finish_reason === "length" ? 0 : verify(gold.get(x.id)!, x.text, RULE).correct ? 1 : 0));
       assert.deepEqual(rw.map((x) => x.reward), want);
       assert.ok(Math.abs(mrow.reward_mean - want.reduce((a, b) => a + b, 0) / want.length) < 1e-12);
       assert.ok(Number.isFinite(mrow.entropy) && mrow.entropy > 0);

@@ -5,6 +5,7 @@ import { runDemo, type DemoOutcome } from "../../demo/run-demo.ts";
 import { ARMS } from "../../demo/demo-pipeline.ts";
 import { runSelfExplore, type SelfExploreOutcome } from "../../demo/run-self-explore.ts";
 import { SE_ARMS } from "../../demo/self-explore-pipeline.ts";
+import { formatRlSummary } from "../../demo/rl-results.ts";
 
 const schema = z.object({
   out: z.string().default("runs/demo").describe("output directory: results.json, report.html, table.md, pipeline.yaml (Self-Explore: under self-explore/), and the run directory pipeline/ both methods share"),
@@ -43,7 +44,7 @@ function formatSelfExplore(r: SelfExploreOutcome): string {
 }
 
 function format(r: DemoOutcome | SelfExploreOutcome): string {
-  const text = "method" in r ? formatSelfExplore(r) : formatOxa(r);
+  const text = "method" in r ? formatSelfExplore(r) : formatOxa(r) + (r.rl ? `\n\n${formatRlSummary(r.rl)}` : "");
   return `${text}\n\nresults: ${r.results}\nreport:  ${r.report}\n(${r.seconds.toFixed(0)} s)\n`;
 }
 
