@@ -15,7 +15,13 @@ export const rlSectionChartIds = (): string[] => curves.map((c) => c.key);
 
 const num = (v: number | undefined, pct: boolean) => (v === undefined ? "-" : pct ? `${(100 * v).toFixed(1)}%` : v.toFixed(3));
 
-export function rlReportSection(runs: readonly RlRunMetrics[]): string[] {
+/**
+ * The section's HTML. `before` names the page's models that come before the arms and have no RL run
+ * (the eval's "base"): they are drawn as empty series so every arm keeps the colour the eval's
+ * charts give it.
+ */
+export function rlReportSection(runs: readonly RlRunMetrics[], before: readonly string[] = []): string[] {
+  const drawn = [...before.map((name): RlRunMetrics => ({ name, dir: "", steps: [], validation: [] })), ...runs];
   const rows = runs.map((r) => {
     const s = rlArmSummary(r);
     const ends = (k: (typeof DEMO_RL_CURVES)[number]) => {
@@ -31,8 +37,8 @@ export function rlReportSection(runs: readonly RlRunMetrics[]): string[] {
   };
   return [
     `<h2>RL stage: GRPO from each arm</h2>`,
-    `<p class="note">${esc("Each fine-tuned arm continues with the same short GRPO run (oxa rl; the verifier as reward). Pass@1: greedy, on the held-out problems, step 0 = the arm before RL. Entropy and reward: per step, over the step's training rollouts.")}</p>`,
-    `<div class="grid">${curves.map((c) => rlCurveChart(c, runs)).join("\n")}</div>`,
+    `<p class="note">${esc(`Each fine-tuned arm continues with the same short GRPO run (oxa rl; the verifier as reward). Pass@1: greedy, on the held-out problems, step 0 = the arm before RL. Entropy and reward: per step, over the step's training rollouts.${before.length ? ` No RL run: ${before.join(", ")}.` : ""}`)}</p>`,
+    `<div class="grid">${curves.map((c) => rlCurveChart(c, drawn)).join("\n")}</div>`,
     htmlTable(table),
   ];
 }

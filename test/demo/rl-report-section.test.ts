@@ -60,9 +60,9 @@ test("demo RL section: start/end per arm, three charts with a line per arm on sh
   });
 
   // the eval page the section joins: it has an "entropy" chart of the same arms
-  const evalChart = lineChart({ id: "entropy", title: "eval entropy", xLabel: "x", yLabel: "y", series: ARMS.map((name, i) => ({ name, points: [[1, i], [2, i + 1]] })) });
+  const evalChart = lineChart({ id: "entropy", title: "eval entropy", xLabel: "x", yLabel: "y", series: ["base", ...ARMS].map((name, i) => ({ name, points: [[1, i], [2, i + 1]] })) });
   const page = htmlPage({ title: "demo", subtitle: "", meta: [], sections: [`<div class="grid">${evalChart}</div>`] });
-  const html = appendSections(page, rlReportSection(runs));
+  const html = appendSections(page, rlReportSection(runs, ["base"]));
   assert.equal(html.split("</main>").length, 2);
   assert.ok(html.indexOf("rl-pass_at_1") < html.indexOf("</main>"));
   assert.throws(() => appendSections("<html></html>", ["x"]), /no <\/main>/);
@@ -85,7 +85,12 @@ test("demo RL section: start/end per arm, three charts with a line per arm on sh
       const series = await page.$$eval(`#${id} g.series`, (gs) =>
         gs.map((g) => ({ name: g.getAttribute("data-series"), pts: [...g.querySelectorAll("circle")].map((c) => ({ cx: Number(c.getAttribute("cx")), cy: Number(c.getAttribute("cy")), title: c.querySelector("title")!.textContent })) })),
       );
-      assert.deepEqual(series.map((s) => s.name), ARMS, `#${id}: one line per arm`);
+      assert.deepEqual(series.map((s) => s.name), ARMS, `#${id}: one line per arm (none for the base)`);
+      // each arm has the colour the eval's chart gives it
+      for (const arm of ARMS) {
+        const colour = (chart: string) => page.getAttribute(`#${chart} g.series[data-series="${arm}"]`, "stroke");
+        assert.equal(await colour(id), await colour("entropy"), `#${id} ${arm}'s colour`);
+      }
       const all: { step: number; value: number; cx: number; cy: number }[] = [];
       series.forEach((s, a) => {
         const w = want[id](a);
