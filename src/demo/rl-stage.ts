@@ -21,12 +21,14 @@ export interface DemoRl {
 }
 
 /**
- * How the reward and the validation read an answer. `oxa rl` defaults to `require` (the RL papers'
- * reward: no `</think>`, no answer), but the demo's world has no think tags — its teacher traces,
- * and so every arm, answer with a bare `\boxed{}` — so `require` would give every rollout reward 0
- * and GRPO nothing to learn from. `after` reads such a response whole, exactly as the demo's
- * `oxa eval` (and `verify`) grade the same arms, so RL's step-0 validation and the eval table use one
- * rule; unlike `ignore`, it still gives no answer to a response that opens `<think>` and never closes it.
+ * How the reward and the validation read an answer: `after`, passed explicitly over `oxa rl`'s
+ * default `require` (the RL papers' reward: no `</think>`, no answer). It is the rule the demo's
+ * `oxa eval` grades the same arms by, so the RL stage's step-0 Pass@1 and the eval table answer to
+ * one rule, and an arm is never scored 0 for a format the eval accepts: the RL stage asks whether
+ * the arms' SFT-stage differences persist, not whether they learn a format. The world's traces are
+ * all `<think>…</think>` + `\boxed{}`, so fine-tuned arms write the tags and `after` and `require`
+ * part only on a response that never opens `<think>` (`after` reads it whole); an opened, unclosed
+ * `<think>` has no answer under both, which `ignore` would drop (docs/rl.md, "Demo").
  */
 export const DEMO_RL_THINK = "after" satisfies StageOptions<"rl">["verifyThink"];
 
