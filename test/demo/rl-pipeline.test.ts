@@ -4,6 +4,10 @@
 // and `--rl-steps` over a preset (not given / 0 / N).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { camel } from "../../src/common/casing.ts";
 import { ARMS, demoPipeline } from "../../src/demo/demo-pipeline.ts";
@@ -65,4 +69,11 @@ test("--rl-steps: not given keeps the preset's, 0 turns it off, N sets the steps
   assert.deepEqual(demoRlSizes(200, 2), { steps: 2, promptsPerStep: t.promptsPerStep, n: t.n, maxNewTokens: 200, lr: t.lr, evalEvery: 1 });
   assert.equal(demoRlSizes(64, 40).evalEvery, 10);
   assert.equal(presetWithRl(presets.tiny, 0).rl, undefined);
+});
+
+test("--rl-steps with --method self-explore is refused before any work", () => {
+  const out = join(mkdtempSync(join(tmpdir(), "oxa-demo-rl-")), "x");
+  const r = spawnSync(process.execPath, ["bin/oxa.mjs", "demo", "--method", "self-explore", "--rl-steps", "2", "--out", out], { encoding: "utf8", env: { ...process.env, OXA_NO_PROGRESS: "1" } });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /--rl-steps is for --method oxa/);
 });

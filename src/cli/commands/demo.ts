@@ -1,6 +1,7 @@
 // `oxa demo`: the whole OXA or Self-Explore experiment on the built-in world, no downloads, no GPU needed.
 import { z } from "zod";
 import { defineCommand } from "../../command/command.ts";
+import { UsageError } from "../../io/errors.ts";
 import { runDemo, type DemoOutcome } from "../../demo/run-demo.ts";
 import { ARMS } from "../../demo/demo-pipeline.ts";
 import { runSelfExplore, type SelfExploreOutcome } from "../../demo/run-self-explore.ts";
@@ -62,6 +63,7 @@ demo resumes; both methods share the world, the base and the SFT arm in <out>/pi
   examples: ["oxa demo", "oxa demo --preset tiny --out runs/demo-tiny", "oxa demo --method self-explore", "oxa demo --seed 1 --out runs/demo-s1 --json"],
   schema,
   async run(c, ctx) {
+    if (c.method === "self-explore" && c.rlSteps) throw new UsageError("--rl-steps is for --method oxa (the Self-Explore demo has no RL stage yet)");
     const { commands } = await import("./index.ts");
     return c.method === "self-explore" ? runSelfExplore(c, ctx, commands) : runDemo(c, ctx, commands);
   },
