@@ -7,6 +7,7 @@ import { stringify } from "yaml";
 import type { DemoPreset } from "./presets.ts";
 import type { SelectionWindow } from "./selection-window.ts";
 import { stage, type PipelineStage, type StageOptions } from "./typed-stage.ts";
+import { rlStages } from "./rl-stage.ts";
 
 /** The arms, in the paper's order; their labels are the keys of results.json. */
 export const ARMS = ["sft", "sft_lp", "oxa_mle", "oxa_full"] as const;
@@ -128,6 +129,7 @@ export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): s
     [armStages("oxa_mle").train]: train("OXA_MLE", armStages("oxa_mle").data, "oxa-mle"),
     [armStages("oxa_full").train]: train("OXA_Full", armStages("oxa_full").data, "oxa-full"),
     eval: evalStage(p, seed, "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems", ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)),
+    ...(p.rl ? rlStages(p.rl, seed, { prompts: out("world", "train.jsonl"), validation: out("world", "test.json"), models: Object.fromEntries(ARMS.map((a) => [a, out(armStages(a).train, "model")])) }) : {}),
   };
   return stringify({ stages });
 }

@@ -1,6 +1,8 @@
 // Sizes of the demo: `tiny` proves the whole machinery in a few minutes (CI), `default` is big
 // enough for the four arms to differ. Every arm gets the same budget: N teacher traces, the same
 // epochs, global batch and learning rate; OXA_Full adds its UL records on top of that.
+import type { DemoRl } from "./rl-stage.ts";
+
 export interface DemoPreset {
   world: { nTrain: number; nTest: number; nPretrain: number; maxLevel: number; pretrainOtherShare: number };
   model: { vocabSize: number; hiddenSize: number; intermediateSize: number; layers: number; heads: number; kvHeads: number };
@@ -14,6 +16,8 @@ export interface DemoPreset {
   k: number;
   finetune: { epochs: number; globalBatch: number; ulPerBatch: number; lr: number; alpha: number };
   eval: { k: number; maxNewTokens: number };
+  /** A short GRPO run of every fine-tuned arm (rl-stage.ts); absent = no RL stage. */
+  rl?: DemoRl;
 }
 
 export const presets: Record<"tiny" | "default", DemoPreset> = {

@@ -15,11 +15,16 @@ import { ARMS, dataPipeline, demoPipeline } from "./demo-pipeline.ts";
 import { presets, type DemoPreset } from "./presets.ts";
 import { selectionWindow, type SelectionWindow } from "./selection-window.ts";
 import { armSummaries, type ArmData } from "./arm-data.ts";
+import { presetWithRl } from "./rl-stage.ts";
+import { demoRlOutcome } from "./rl-outcome.ts";
+import type { RlArmSummary } from "./rl-results.ts";
 
 export interface DemoConfig {
   out: string;
   preset: keyof typeof presets;
   seed: number;
+  /** GRPO steps per arm after fine-tuning: 0 = none; not given = the preset's. */
+  rlSteps?: number;
 }
 
 export interface DemoOutcome {
@@ -33,6 +38,8 @@ export interface DemoOutcome {
   results: string;
   seconds: number;
   stages: { ran: number; cached: number };
+  /** Per arm, the RL stage's start and end (when it ran). */
+  rl?: Record<string, RlArmSummary>;
 }
 
 export interface ArmSummary {
@@ -80,7 +87,7 @@ export async function runPhase(file: string, source: string, runDir: string, com
 
 export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<DemoOutcome> {
   const start = Date.now();
-  const preset: DemoPreset = presets[c.preset];
+  const preset: DemoPreset = presetWithRl(presets[c.preset], c.rlSteps);
   const out = resolve(c.out);
   const runDir = join(out, "pipeline");
   mkdirSync(out, { recursive: true });
@@ -102,6 +109,7 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   const summary = (label: string): ArmSummary => ({ ...armSummary(results, label), data: data[label] });
   const arms = Object.fromEntries(ARMS.map((a) => [a, summary(a)]));
   copyReports(evalDir, out);
+  const rl = preset.rl ? await demoRlOutcome(runDir, out, ARMS) : undefined;
   const ran = [...first.stages, ...second.stages].filter((s) => s.status === "ran").length;
   const outcome: DemoOutcome = {
     out,
@@ -114,6 +122,7 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
     results: join(out, "results.json"),
     seconds: (Date.now() - start) / 1000,
     stages: { ran, cached: second.stages.length - second.stages.filter((s) => s.status === "ran").length },
+    ...(rl ? { rl } : {}),
   };
   writeJsonAtomic(join(out, "results.json"), outcome);
   return outcome;

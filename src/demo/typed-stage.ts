@@ -8,6 +8,7 @@ import { evalConfig } from "../eval/index.ts";
 import { exploreConfig, pairsConfig, rftConfig } from "../explore/index.ts";
 import { mineConfig } from "../mine/index.ts";
 import { mixConfig } from "../mix/index.ts";
+import { rlConfig } from "../rl/index.ts";
 import { tinyModelConfig } from "../model/index.ts";
 import { sampleConfig } from "../sample/index.ts";
 import { scoreConfig } from "../score/index.ts";
@@ -32,6 +33,7 @@ export const stageConfigs = {
   explore: exploreConfig,
   pairs: pairsConfig,
   dpo: dpoConfig,
+  rl: rlConfig,
 } as const;
 
 export type Uses = keyof typeof stageConfigs;

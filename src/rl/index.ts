@@ -8,6 +8,6 @@ export { composeStepSchedule } from "./step-schedule.ts";
 export { rolloutReward, wellFormed, type Overlong, type RewardRule } from "./rollout-reward.ts";
 export { runRlReport, type RlReportResult } from "./run-rl-report.ts";
 export { rlReportConfig, rlReportSvgPath, type RlReportConfig } from "./rl-report-config.ts";
-export { rlReportHtml, rlReportChartIds } from "./rl-report-page.ts";
+export { rlReportHtml, rlReportChartIds, rlCurveChart } from "./rl-report-page.ts";
 export { RL_CURVES, curveEnds, type CurveEnds, type RlCurveSpec } from "./rl-report-metrics.ts";
 export { readRlRunMetrics, type RlRunMetrics } from "./rl-run-metrics.ts";

@@ -21,20 +21,23 @@ function shareRange(c: RlCurveSpec, runs: readonly RlRunMetrics[]): [number, num
   return c.fullRange || top === 0 ? [0, 1] : [0, Math.min(1, top * 1.15)];
 }
 
+/** One curve's chart: one line per run on shared axes (also the demo's RL section). */
+export function rlCurveChart(c: RlCurveSpec, runs: readonly RlRunMetrics[]): string {
+  return lineChart({
+    id: c.key,
+    title: c.title,
+    xLabel: "step",
+    yLabel: c.yLabel,
+    series: runs.map((r) => ({ name: r.name, points: c.points(r) })),
+    yRange: shareRange(c, runs),
+    yFormat: fmt(c.kind),
+    xFormat: (v) => String(v),
+    note: c.note,
+  });
+}
+
 export function rlReportHtml(runs: readonly RlRunMetrics[], title = "oxa rl report"): string {
-  const charts = RL_CURVES.map((c) =>
-    lineChart({
-      id: c.key,
-      title: c.title,
-      xLabel: "step",
-      yLabel: c.yLabel,
-      series: runs.map((r) => ({ name: r.name, points: c.points(r) })),
-      yRange: shareRange(c, runs),
-      yFormat: fmt(c.kind),
-      xFormat: (v) => String(v),
-      note: c.note,
-    }),
-  );
+  const charts = RL_CURVES.map((c) => rlCurveChart(c, runs));
   const ends = runs.map(curveEnds);
   const cell = (c: RlCurveSpec, e: { value: number } | null) => (e ? fmt(c.kind)(e.value) : "-");
   const table = {

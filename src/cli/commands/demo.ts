@@ -1,16 +1,19 @@
 // `oxa demo`: the whole OXA or Self-Explore experiment on the built-in world, no downloads, no GPU needed.
 import { z } from "zod";
 import { defineCommand } from "../../command/command.ts";
+import { UsageError } from "../../io/errors.ts";
 import { runDemo, type DemoOutcome } from "../../demo/run-demo.ts";
 import { ARMS } from "../../demo/demo-pipeline.ts";
 import { runSelfExplore, type SelfExploreOutcome } from "../../demo/run-self-explore.ts";
 import { SE_ARMS } from "../../demo/self-explore-pipeline.ts";
+import { formatRlSummary } from "../../demo/rl-results.ts";
 
 const schema = z.object({
   out: z.string().default("runs/demo").describe("output directory: results.json, report.html, table.md, pipeline.yaml (Self-Explore: under self-explore/), and the run directory pipeline/ both methods share"),
   method: z.enum(["oxa", "self-explore"]).default("oxa").describe("oxa: SFT, SFT_LP, OXA_MLE, OXA_Full; self-explore: SFT, RFT, outcome-DPO, step-DPO (first-pit exploration)"),
   preset: z.enum(["tiny", "default"]).default("default").describe("tiny: a few minutes, proves the machinery (CI); default: large enough for the arms to differ"),
   seed: z.number().int().default(0).describe("seed of the world, the models and every sampling step"),
+  rlSteps: z.number().int().min(0).optional().describe("oxa: GRPO steps of every fine-tuned arm after fine-tuning (0 = no RL stage; default: the preset's, none in tiny and default); see docs/rl.md, Demo"),
 });
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "-" : (100 * x).toFixed(1));
@@ -42,7 +45,7 @@ function formatSelfExplore(r: SelfExploreOutcome): string {
 }
 
 function format(r: DemoOutcome | SelfExploreOutcome): string {
-  const text = "method" in r ? formatSelfExplore(r) : formatOxa(r);
+  const text = "method" in r ? formatSelfExplore(r) : formatOxa(r) + (r.rl ? `\n\n${formatRlSummary(r.rl)}` : "");
   return `${text}\n\nresults: ${r.results}\nreport:  ${r.report}\n(${r.seconds.toFixed(0)} s)\n`;
 }
 
@@ -60,6 +63,7 @@ demo resumes; both methods share the world, the base and the SFT arm in <out>/pi
   examples: ["oxa demo", "oxa demo --preset tiny --out runs/demo-tiny", "oxa demo --method self-explore", "oxa demo --seed 1 --out runs/demo-s1 --json"],
   schema,
   async run(c, ctx) {
+    if (c.method === "self-explore" && c.rlSteps) throw new UsageError("--rl-steps is for --method oxa (the Self-Explore demo has no RL stage yet)");
     const { commands } = await import("./index.ts");
     return c.method === "self-explore" ? runSelfExplore(c, ctx, commands) : runDemo(c, ctx, commands);
   },
