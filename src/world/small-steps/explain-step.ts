@@ -50,10 +50,12 @@ function multiplyFractions(v: Frac, k: Frac, m: StepMethods): string[] {
   }
   const n = v.n * k.n;
   const d = v.d * k.d;
+  // a factor of 1 is not written: "the denominator stays 7"
+  const part = (what: string, x: bigint, y: bigint) => (x === 1n || y === 1n ? `the ${what} stays ${x * y}` : `${what}s ${x} * ${y} = ${x * y}`);
   return [
     ...multiplySteps(v.n, k.n, m.mul),
     ...multiplySteps(v.d, k.d, m.mul),
-    `Multiply the numerators and the denominators: ${v.n} * ${k.n} = ${n} and ${v.d} * ${k.d} = ${d}.`,
+    `Multiply the fractions: ${part("numerator", v.n, k.n)} and ${part("denominator", v.d, k.d)}.`,
     ...reduceSteps(n, d, m),
   ];
 }
