@@ -90,8 +90,8 @@ test("same seed: the same problems, gold answers, test set and style draws in bo
       }
     });
   });
-  // a problem with no hard step (say 7 + 2 + 3, or 20 * 3) gets no small steps: 18 % of rare responses here
-  assert.ok(rare > 300 && changed / rare > 0.75, `${changed} of ${rare} rare responses changed`);
+  // a problem with no hard step (say 7 + 2 + 3, or 20 * 3) gets no small steps: 69 of 576 rare responses here
+  assert.ok(rare > 300 && changed / rare > 0.8, `${changed} of ${rare} rare responses changed`);
   const manifest = JSON.parse(readFileSync(join(dirs.premise, "manifest.json"), "utf8"));
   assert.equal(manifest.config.variant, "premise");
   assert.equal(JSON.parse(readFileSync(join(dirs.control, "manifest.json"), "utf8")).config.variant, undefined);
@@ -201,6 +201,8 @@ test("the small-step checker fails on a wrong carry, a wrong partial product, a 
   assert.equal(checkSmallSteps(ch), 1);
   assert.throws(() => checkSmallSteps([ch[0], "So the whole part is 100 + 10 + 2 = 112, with 1 left over."]), /remainder/);
   assert.throws(() => checkSmallSteps(["Both divide by 2: 36 / 2 = 18 and 24 / 2 = 12, so 36/24 = 18/12."]), /greatest common factor is 12/);
+  assert.equal(checkSmallSteps(["Go up to the ten first: 17 + 5 = 17 + 3 + 2 = 20 + 2 = 22."]), 1);
+  assert.throws(() => checkSmallSteps(["Go up to the ten first: 17 + 5 = 17 + 2 + 3 = 19 + 3 = 22."]), /next ten/);
   assert.throws(() => checkSmallSteps(["34 and 12 have no common factor, so 34/12 is in lowest terms."]), /common factor/);
   assert.throws(() => checkSmallSteps(["Estimate 1008 / 9 as about 100 and check by multiplying back: 100 * 9 = 900.", "That is short by 1008 - 900 = 108, and 108 = 12 * 9, so correct the estimate up: 100 + 12 = 112.", "Check: 112 * 9 = 1008."]), /nearest ten/);
 });

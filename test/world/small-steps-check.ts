@@ -99,6 +99,13 @@ function split(line: string) {
   if (m[2] !== places(BigInt(m[1])).join(" + ")) fail("parts are not the place values", line);
 }
 
+/** "Go up/down to the ten first: a + c = a + x + y = T + y = r." — T is a multiple of ten, x and y are positive. */
+function viaTen(line: string) {
+  const m = line.match(/^Go (up|down) to the ten first: (\d+) ([-+]) (\d+) = \2 \3 (\d+) \3 (\d+) = (\d+) \3 \6 = (\d+)\.$/) ?? fail("not a step through a ten", line);
+  const [a, x, y, ten] = [BigInt(m[2]), BigInt(m[5]), BigInt(m[6]), BigInt(m[7])];
+  if ((m[1] === "up") !== (m[3] === "+") || ten % 10n !== 0n || x <= 0n || y <= 0n || x + y !== BigInt(m[4]) || ten !== (m[3] === "+" ? a + x : a - x)) fail("does not pass through the next ten", line);
+}
+
 function lowestTerms(line: string) {
   const none = line.match(/^(\d+) and (\d+) have no common factor, so \1\/\2 is in lowest terms\.$/);
   if (none) {
@@ -111,7 +118,7 @@ function lowestTerms(line: string) {
 }
 
 /** Lines a premise style adds, by their opening words (anything else is not a small step). */
-export const SMALL_STEP = /^(Work out \d+ \* \d+ by place value|\d+ \* \d+ = \d+, |Add the parts|Multiply \d+ by \d column|Divide \d+ by \d+ in place-value chunks|So the whole part is|Estimate \d+ \/ \d+|That is |That leaves |Check: |\d+ = \d+ \* \d+ \+ \d+, so|Split \d+ into|Over the common denominator|\d+\/\d+ [-+] \d+\/\d+ = |\d+ and \d+ have no common factor|Both divide by|\d+\/\d+ = \d+\.$|Divide first|Multiply the fractions|Dividing by \S+ is multiplying by)/;
+export const SMALL_STEP = /^(Work out \d+ \* \d+ by place value|\d+ \* \d+ = \d+, |Add the parts|Multiply \d+ by \d column|Divide \d+ by \d+ in place-value chunks|So the whole part is|Estimate \d+ \/ \d+|That is |That leaves |Check: |\d+ = \d+ \* \d+ \+ \d+, so|Split \d+ into|Go (up|down) to the ten first|Over the common denominator|\d+\/\d+ [-+] \d+\/\d+ = |\d+ and \d+ have no common factor|Both divide by|\d+\/\d+ = \d+\.$|Divide first|Multiply the fractions|Dividing by \S+ is multiplying by)/;
 
 /**
  * Checks every small-step block among `lines`; returns how many blocks it checked. Lines that are
@@ -126,6 +133,7 @@ export function checkSmallSteps(lines: readonly string[]): number {
     else if (l.startsWith("Divide ") && l.includes(" in place-value chunks")) i += chunks(lines, i) - 1;
     else if (l.startsWith("Estimate ")) i += estimate(lines, i) - 1;
     else if (l.startsWith("Split ")) split(l);
+    else if (l.startsWith("Go ")) viaTen(l);
     else if (/^(\d+ and \d+ have no common factor|Both divide by)/.test(l)) lowestTerms(l);
     else continue;
     blocks++;

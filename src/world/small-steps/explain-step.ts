@@ -19,10 +19,19 @@ export interface StepMethods {
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 
-/** a +/- c for whole numbers: the amount split by place value and taken one part at a time. */
+/**
+ * a +/- c for whole numbers: an amount of several digits split by place value and taken one part
+ * at a time; a one-digit amount that crosses a ten goes to that ten first (17 + 5 = 17 + 3 + 2).
+ */
 function addSteps(a: bigint, c: bigint, sign: "+" | "-"): string[] {
   const parts = placeParts(c);
-  if (parts.length < 2) return [];
+  if (parts.length < 2) {
+    const x = sign === "+" ? (10n - (a % 10n)) % 10n : a % 10n; // the distance to the next ten up or down
+    if (c >= 10n || x === 0n || x >= c) return [];
+    const ten = sign === "+" ? a + x : a - x;
+    const to = sign === "+" ? a + c : a - c;
+    return [`Go ${sign === "+" ? "up" : "down"} to the ten first: ${a} ${sign} ${c} = ${a} ${sign} ${x} ${sign} ${c - x} = ${ten} ${sign} ${c - x} = ${to}.`];
+  }
   const chain: string[] = [];
   let acc = a;
   for (let i = 0; i <= parts.length; i++) {
