@@ -11,6 +11,7 @@ import { createRng, generateProblem, runWorldStage, teach, worldStageConfig, wor
 import { explainer } from "../../src/world/small-steps/explain-step.ts";
 import { frac, show } from "../../src/world/fraction.ts";
 import { nullProgress } from "../../src/io/progress.ts";
+import { verify } from "../../src/verify/index.ts";
 import { boxedAnswer, claims, evaluate } from "./exact.ts";
 import { checkSmallSteps, SMALL_STEP } from "./small-steps-check.ts";
 
@@ -117,7 +118,7 @@ test("a rare premise response is its control response with small-step lines inse
   assert.ok(inserted > 3000, `${inserted}`);
 });
 
-test("property: in every premise response over many seeded problems each equation, carry, chunk and estimate is exact and the boxed answer is the gold", () => {
+test("property: in every premise response over many seeded problems each equation, carry, chunk and estimate is exact and the boxed answer is the gold (and oxa verify agrees)", () => {
   let responses = 0;
   let blocks = 0;
   let equations = 0;
@@ -129,6 +130,7 @@ test("property: in every premise response over many seeded problems each equatio
           const p = generateProblem(kind, level, rng);
           const resp = teach(p, style, rng, "premise");
           assert.equal(boxedAnswer(resp), show(p.answer));
+          if (k % 4 === 0) assert.equal(verify(show(p.answer), resp, { mode: "strict" }).correct, true, `the verifier refuses:\n${resp}`);
           const lines = thinkLines(resp);
           equations += checkClaims(lines, resp);
           blocks += checkSmallSteps(lines);
