@@ -1,5 +1,6 @@
 // The knobs of a world: sizes, difficulty range, problem mix and the teacher's style frequencies.
 import type { StyleId } from "./teacher.ts";
+import type { WorldVariant } from "./variants.ts";
 
 export interface WorldConfig {
   seed: number;
@@ -19,4 +20,6 @@ export interface WorldConfig {
   pretrainStyle: StyleId;
   /** Share of pretraining documents written in one of the other styles instead (0 = none). */
   pretrainOtherShare: number;
+  /** What the rare styles contain (variants.ts); absent = the control world. */
+  variant?: WorldVariant;
 }

@@ -65,7 +65,7 @@ export function trainRecord(cfg: WorldConfig, id: string, p: Problem): TrainReco
   const rng = createRng(cfg.seed, "teacher", id);
   const weights = STYLE_IDS.map((s) => cfg.styleWeights[s]);
   const styles = Array.from({ length: cfg.responses }, () => STYLE_IDS[rng.weighted(weights)]);
-  const responses = styles.map((s) => teach(p, s, rng));
+  const responses = styles.map((s) => teach(p, s, rng, cfg.variant));
   return { id, query: p.text, gold: show(p.answer), level: p.level, kind: p.kind, program: programOf(p), responses, styles };
 }
 
@@ -81,6 +81,6 @@ function pretrainStyleOf(cfg: WorldConfig, rng: Rng): StyleId {
 export function pretrainRecord(cfg: WorldConfig, id: string, p: Problem): PretrainRecord {
   const rng = createRng(cfg.seed, "teacher", id);
   const style = pretrainStyleOf(cfg, rng);
-  const response = teach(p, style, rng);
+  const response = teach(p, style, rng, cfg.variant);
   return { id, text: `${p.text}\n\n${response}`, query: p.text, response, style, gold: show(p.answer), program: programOf(p) };
 }

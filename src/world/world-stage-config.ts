@@ -6,12 +6,14 @@ import type { StartProgress } from "../io/progress.ts";
 import { MAX_LEVEL, MIN_LEVEL } from "./difficulty.ts";
 import { DEFAULT_STYLE_WEIGHTS, STYLE_IDS, type StyleId } from "./teacher.ts";
 import { writeWorld, type WorldSummary } from "./write-world.ts";
+import { DEFAULT_WORLD_VARIANT, WORLD_VARIANTS, WORLD_VARIANT_SUMMARY } from "./variants.ts";
 
 const level = z.number().int().min(MIN_LEVEL).max(MAX_LEVEL);
 
 export const worldStageConfig = z
   .object({
     out: z.string().describe("directory to write train.jsonl, test.json, pretrain.jsonl, tokenizer.txt and manifest.json into"),
+    variant: z.enum(WORLD_VARIANTS).default(DEFAULT_WORLD_VARIANT).describe(`what the rare teacher styles contain: ${WORLD_VARIANTS.map((v) => `${v} = ${WORLD_VARIANT_SUMMARY[v]}`).join("; ")}. Problems, answers and style frequencies are the same in both`),
     seed: z.number().int().default(0).describe("seed of every random choice; the same seed gives byte-identical files"),
     nTrain: z.number().int().min(0).default(2000).describe("train queries (each with --responses teacher responses)"),
     nTest: z.number().int().min(0).default(200).describe("held-out test problems"),

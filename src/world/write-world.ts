@@ -71,6 +71,10 @@ export async function writeWorld(cfg: WorldConfig, out: string, progress: Progre
     files[key] = { path: name, bytes: statSync(path).size, sha256: await hashFile(path) };
   }
   const counts = { train: train.count, test: test.length, pretrain: pre.count, responses: train.count * cfg.responses };
-  writeJsonAtomic(join(out, "manifest.json"), { kind: "oxa-world", config: cfg, counts, styles, levels, files });
+  // The control world's manifest names no variant, so it stays byte-identical to a world written
+  // before variants existed (a cached or published world keeps its hashes).
+  const { variant, ...rest } = cfg;
+  const config = variant === undefined || variant === "control" ? rest : cfg;
+  writeJsonAtomic(join(out, "manifest.json"), { kind: "oxa-world", config, counts, styles, levels, files });
   return { out, counts, styles, levels, files };
 }

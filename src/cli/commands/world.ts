@@ -10,8 +10,11 @@ export const worldCommand = defineCommand({
 teacher writes a correct chain of thought in one of several styles: a common terse one and rarer,
 longer ones (narrative, verify, fraction, algebra), as <think>...</think>, a summary and \\boxed{}.
 pretrain.jsonl holds other problems with terse solutions only, so the rarer styles stay
-high-perplexity under a model pretrained on it; tokenizer.txt holds every style.`,
-  examples: ["oxa world --out world --seed 1", "oxa world --out world --n-train 500 --n-test 100 --max-level 4 --style-weight terse=50 --json"],
+high-perplexity under a model pretrained on it; tokenizer.txt holds every style.
+--variant premise keeps the problems, answers and style frequencies of the default (control) world
+but has the rare styles break every hard step into small checked steps (partial products, carries,
+chunked or estimated-and-corrected division, fraction steps) while terse still leaps (docs/world.md).`,
+  examples: ["oxa world --out world --seed 1", "oxa world --out world-premise --seed 1 --variant premise", "oxa world --out world --n-train 500 --n-test 100 --max-level 4 --style-weight terse=50 --json"],
   schema: worldStageConfig,
   files: (c) => ({ inputs: [], outputs: [{ option: "--out", path: c.out, kind: "dir" }] }),
   run: (c, ctx) => runWorldStage(c, ctx),

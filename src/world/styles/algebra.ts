@@ -34,7 +34,7 @@ const linear = (a: Frac, b: Frac) => {
   return b.n === 0n ? ax : b.n < 0n ? `${ax} - ${show(frac(-b.n, b.d))}` : `${ax} + ${show(b)}`;
 };
 
-export const algebra: StyleWriter = (p) => {
+export const algebra: StyleWriter = (p, _rng, explain) => {
   if (p.kind === "story") {
     const think = [`The whole computation is ${expression(show(p.start), p.ops)}.`, "Combine neighbouring steps of the same kind first."];
     let v = p.start;
@@ -43,6 +43,7 @@ export const algebra: StyleWriter = (p) => {
       if (several) think.push(g.additive ? `Net change: ${g.line} = ${show(g.net)}` : `Net factor: ${g.line} = ${show(g.net)}`);
       const next = g.additive ? add(v, g.net) : mul(v, g.net);
       const step = !g.additive ? `* ${term(g.net)}` : g.net.n < 0n ? `- ${term(frac(-g.net.n, g.net.d))}` : `+ ${term(g.net)}`;
+      think.push(...explain(v, !g.additive ? { kind: "mul", k: g.net } : g.net.n < 0n ? { kind: "sub", k: frac(-g.net.n, g.net.d) } : { kind: "add", k: g.net }));
       think.push(`${term(v)} ${step} = ${show(next)}`);
       v = next;
     }
@@ -52,6 +53,7 @@ export const algebra: StyleWriter = (p) => {
   let b = frac(0);
   const think = ["Let x be the number. Track the expression through each step:"];
   for (const op of p.ops) {
+    if (op.kind !== "add" && op.kind !== "sub") think.push(...explain(b, op));
     if (op.kind === "add") b = add(b, op.k);
     else if (op.kind === "sub") b = sub(b, op.k);
     else {
@@ -64,7 +66,9 @@ export const algebra: StyleWriter = (p) => {
   const rhs = sub(p.end, b);
   think.push(`So ${linear(a, b)} must equal ${show(p.end)}.`);
   const move = b.n < 0n ? `+ ${term(frac(-b.n, b.d))}` : `- ${term(b)}`;
+  think.push(...explain(p.end, b.n < 0n ? { kind: "add", k: frac(-b.n, b.d) } : { kind: "sub", k: b }));
   think.push(`Move the constant: ${term(p.end)} ${move} = ${show(rhs)}.`);
+  think.push(...explain(rhs, { kind: "div", k: a }));
   think.push(`Divide by the coefficient: ${term(rhs)} / ${term(a)} = ${show(div(rhs, a))}, so x = ${show(p.answer)}.`);
   think.push(`Back-substitute: ${expression(term(p.answer), p.ops)} = ${show(p.end)}, as required.`);
   return { think, summary: `The number is ${show(p.answer)}.`, notation: "latex" };

@@ -21,14 +21,15 @@ function fractionLine(v: Frac, op: Op): { line: string; to: Frac } {
   return { line: `${f(v)} * ${f(factor)} = ${raw}${raw === f(to) ? "" : ` = ${f(to)}`}`, to };
 }
 
-export const fraction: StyleWriter = (p) => {
+export const fraction: StyleWriter = (p, _rng, explain) => {
   const story = p.kind === "story";
   let v = story ? p.start : p.end;
   const ops = story ? p.ops : [...p.ops].reverse().map(inverseOp);
-  const lines = ops.map((op) => {
+  const lines = ops.flatMap((op) => {
     const r = fractionLine(v, op);
+    const steps = explain(v, op);
     v = r.to;
-    return r.line;
+    return [...steps, r.line];
   });
   return {
     think: [

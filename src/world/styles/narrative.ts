@@ -2,7 +2,7 @@
 // the problem, with the arithmetic embedded in them.
 import { show, term } from "../fraction.ts";
 import { forward, backward, type Worked } from "../worked-lines.ts";
-import type { Cast, Op } from "../problem.ts";
+import { inverseOp, type Cast, type Op } from "../problem.ts";
 import type { StyleWriter } from "./style.ts";
 
 function storyStep(w: Worked, c: Cast, i: number): string {
@@ -28,7 +28,7 @@ function undoStep(w: Worked, i: number, n: number): string {
   return `${which} was ${clause(w.op)}. Undoing it: ${undo}.`;
 }
 
-export const narrative: StyleWriter = (p, rng) => {
+export const narrative: StyleWriter = (p, rng, explain) => {
   const c = p.cast;
   if (p.kind === "story") {
     const steps = forward(p.start, p.ops);
@@ -36,7 +36,7 @@ export const narrative: StyleWriter = (p, rng) => {
       think: [
         `${rng.pick(["Let me follow", "I will track"])} the amount of ${c.stuff} one step at a time.`,
         `At the start, ${c.name} has ${show(p.start)} ${c.unit} of ${c.stuff}.`,
-        ...steps.map((w, i) => storyStep(w, c, i)),
+        ...steps.flatMap((w, i) => [...explain(w.from, w.op), storyStep(w, c, i)]),
         `After all ${steps.length} step${steps.length > 1 ? "s" : ""}, ${c.name} has ${show(p.end)} ${c.unit}.`,
       ],
       summary: `${c.name} ends up with ${show(p.answer)} ${c.unit} of ${c.stuff}.`,
@@ -47,7 +47,7 @@ export const narrative: StyleWriter = (p, rng) => {
   return {
     think: [
       `We know the final result, ${show(p.end)}, so ${rng.pick(["I will undo", "let me reverse"])} the steps from the last one back to the first.`,
-      ...steps.map((w, i) => undoStep(w, i, steps.length)),
+      ...steps.flatMap((w, i) => [...explain(w.from, w.op.kind === "part" ? { kind: "div", k: w.op.k } : inverseOp(w.op)), undoStep(w, i, steps.length)]),
       `Nothing is left to undo, so the starting number was ${show(p.answer)}.`,
     ],
     summary: `${c.name} started with the number ${show(p.answer)}.`,
