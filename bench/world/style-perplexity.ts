@@ -8,19 +8,20 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runJob } from "../../src/engine/run-job.ts";
-import { writeWorld, STYLE_IDS } from "../../src/world/index.ts";
+import { writeWorld, STYLE_IDS, DEFAULT_WORLD_VARIANT, WORLD_VARIANTS, type WorldVariant } from "../../src/world/index.ts";
 import { commands } from "../../src/cli/commands/index.ts";
 import { nullProgress } from "../../src/io/progress.ts";
 import { runPipeline } from "../../src/pipeline/index.ts";
 
 const { values } = parseArgs({
-  options: { dir: { type: "string", default: "bench/out/style-ppl" }, epochs: { type: "string", default: "2" }, "n-pretrain": { type: "string", default: "3000" }, "other-share": { type: "string", default: "0" } },
+  options: { dir: { type: "string", default: "bench/out/style-ppl" }, epochs: { type: "string", default: "2" }, "n-pretrain": { type: "string", default: "3000" }, "other-share": { type: "string", default: "0" }, variant: { type: "string", default: DEFAULT_WORLD_VARIANT } },
 });
+if (!(WORLD_VARIANTS as readonly string[]).includes(values.variant!)) throw new Error(`--variant ${values.variant}: expected one of ${WORLD_VARIANTS.join(", ")}`);
 const dir = resolve(values.dir!);
 rmSync(dir, { recursive: true, force: true });
 const world = join(dir, "world");
 const even = Object.fromEntries(STYLE_IDS.map((s) => [s, 1])) as Record<(typeof STYLE_IDS)[number], number>;
-await writeWorld({ seed: 0, nTrain: 300, nTest: 0, nPretrain: Number(values["n-pretrain"]), responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: even, pretrainStyle: "terse", pretrainOtherShare: Number(values["other-share"]) }, world);
+await writeWorld({ seed: 0, nTrain: 300, nTest: 0, nPretrain: Number(values["n-pretrain"]), responses: 4, minLevel: 1, maxLevel: 6, unknownShare: 0.4, styleWeights: even, pretrainStyle: "terse", pretrainOtherShare: Number(values["other-share"]), variant: values.variant as WorldVariant }, world);
 const model0 = join(dir, "model0");
 await runJob("make-tiny-model", { out: model0, corpus: join(world, "tokenizer.txt"), seed: 0, vocab_size: 1024, hidden_size: 128, intermediate_size: 256, num_hidden_layers: 2 } as never, { workDir: join(dir, "work") });
 
