@@ -86,7 +86,7 @@ test("a corrupt .zst frame names the file and how many bytes decompressed before
   bytes.fill(0xff, 40, 104);
   const corrupt = join(dir, "corrupt.jsonl.zst");
   writeFileSync(corrupt, bytes);
-  for (const env of [{}, { OXA_NO_ZSTD_COMMAND: "1" }]) {
+  for (const env of [{}, { OXA_NO_ZSTD_COMMAND: "1" }] as Record<string, string>[]) {
     for (const line of refused(corrupt, env)) {
       assert.match(line, new RegExp(`${corrupt.replace(/[.]/g, "\\.")}: not a readable Zstandard stream after \\d+ decompressed bytes .*corrupt or cut short`), JSON.stringify(env));
     }
