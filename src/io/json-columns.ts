@@ -50,17 +50,20 @@ class Cursor {
     return this.base + this.p;
   }
 
-  /** The next backslash at or after the scan point in this buffer (Infinity: none); kept between strings. */
+  /**
+   * The first backslash at or after bsFrom in bsBuf (Infinity: none), kept between strings so a file
+   * without escapes is searched once per chunk. It answers for any `from` in [bsFrom, bs]: a scan that
+   * restarts earlier (the async path after a failed cutSync) searches again.
+   */
   private bs = -1;
+  private bsFrom = 0;
   private bsBuf: Buffer | null = null;
 
   private nextBackslash(from: number): number {
-    if (this.bsBuf !== this.buf) {
-      this.bsBuf = this.buf;
-      this.bs = -1;
-    }
-    if (this.bs < from) {
+    if (this.bsBuf !== this.buf || from < this.bsFrom || from > this.bs) {
       const i = this.buf.indexOf(BACKSLASH, from);
+      this.bsBuf = this.buf;
+      this.bsFrom = from;
       this.bs = i < 0 ? Infinity : i;
     }
     return this.bs;
@@ -174,10 +177,9 @@ class Cursor {
       if (c === QUOTE) {
         this.p++;
         for (;;) {
-          // within a string: jump to the next quote or backslash
-          let q = this.p;
-          while (q < this.buf.length && this.buf[q] !== QUOTE && this.buf[q] !== BACKSLASH) q++;
-          this.p = q;
+          // within a string: jump to the next quote or backslash (native search; the backslash's position is kept)
+          const e = this.buf.indexOf(QUOTE, this.p);
+          this.p = Math.min(e < 0 ? this.buf.length : e, this.nextBackslash(this.p), this.buf.length);
           c = await this.byte();
           if (c < 0) return null;
           if (c !== QUOTE && c !== BACKSLASH) continue; // the buffer ended inside the string: scan on
