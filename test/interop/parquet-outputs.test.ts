@@ -16,6 +16,7 @@ import { oxa, readJsonl, writeJsonl } from "../helpers/oxa-cli.ts";
 import { tinyModel, TEST_CORPUS } from "../helpers/tiny-model.ts";
 import { convertCommand } from "../../src/cli/commands/convert.ts";
 import { nullProgress } from "../../src/io/progress.ts";
+import { readDetails } from "../../src/eval/index.ts";
 
 const PY = resolve(".venv-trl/bin/python");
 const noPy = !existsSync(PY) && "needs .venv-trl (scripts/setup-trl.sh installs datasets and pyarrow)";
@@ -132,7 +133,7 @@ test("numbers and text survive the round trip byte for byte: 1.0, -0, 2^53, 1e21
   assert.deepEqual(readJsonl(join(dir, "back.jsonl")), JSON.parse(JSON.stringify(rows)));
 });
 
-test("a row the schema cannot hold is an error naming the row and field, and nothing is written", () => {
+test("a row the schema cannot hold is an error naming the row and field, and nothing is written", async () => {
   const dir = mkdtempSync(join(tmpdir(), "oxa-pq-"));
   const src = writeJsonl(join(dir, "t.jsonl"), [
     { id: "a", prompt: "p", response: "r", loss_type: 0, query: "q" },
@@ -148,6 +149,10 @@ test("a row the schema cannot hold is an error naming the row and field, and not
   const r2 = oxa(["convert", lone, join(dir, "lone.parquet"), "--schema", "mix"]);
   assert.equal(r2.status, 2, r2.stderr);
   assert.match(r2.stderr, /surrogate/);
+  // an ints list (eval's token counts) takes safe integers only
+  const frac = writeJsonl(join(dir, "frac.jsonl"), [{ id: "a", n: 2, correct: 1, verdicts: [1, 0], lengths: [3, 2.5], entropies: [null, 1.5], truncated: 0, entropy: 1.5 }]);
+  await assert.rejects(convert(frac, join(dir, "frac.parquet"), "details"), (e: Error) => /line 1, field "lengths": not a ints value/.test(e.message));
+  assert.equal(existsSync(join(dir, "frac.parquet")), false);
 });
 
 interface Loaded {
@@ -275,6 +280,8 @@ test("score, sample, rft, explore, pairs (+ --trl, --messages), eval's details, 
     assert.equal(d.n, 2);
     assert.equal(d.verdicts.reduce((a: number, v: number) => a + v, 0), d.correct);
   }
+  // what --buckets-from reads: the same details from either file
+  assert.deepEqual(await readDetails(made.outputs.details.parquet!), await readDetails(made.outputs.details.jsonl));
   assert.equal(readJsonl(made.outputs.rft.jsonl).length, 2, "rft kept the two correct solutions");
   assert.ok(readJsonl(made.outputs.pairs.jsonl).some((p) => p.kind === "outcome"), "pairs made outcome pairs");
   assert.deepEqual(readdirSync(dir).filter((n) => n.includes(".tmp-")), []);
