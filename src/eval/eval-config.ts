@@ -8,6 +8,7 @@ import { chatFlags, device, dtype } from "../engine/jobs/common.ts";
 import { generateSpec as G } from "../engine/jobs/generate.ts";
 import { verifyOptionsSchema as V } from "../verify/index.ts";
 import { generationBackendFlags } from "../backend/index.ts";
+import { outputFormatField } from "../io/output-format.ts";
 
 export const evalConfig = z.object({
   model: z.array(z.string()).min(1).describe("model directory, or LABEL=DIR to name it in tables (repeat for several)"),
@@ -29,8 +30,9 @@ export const evalConfig = z.object({
   bucketsFrom: z
     .array(z.string())
     .default([])
-    .describe("difficulty buckets by a base's pass counts: a model label of this run, or [BENCH=]details.jsonl of an earlier run"),
+    .describe("difficulty buckets by a base's pass counts: a model label of this run, or [BENCH=]details.jsonl (or .parquet) of an earlier run"),
   out: z.string().default("runs/eval").describe("output directory"),
+  format: outputFormatField.describe("format of each <label>/<bench>/details file: jsonl (details.jsonl, the default) or parquet (details.parquet)"),
   cacheDir: z.string().optional().describe("sample cache (default: <out>/samples); share it between runs to reuse samples"),
   verifyMode: V.shape.mode.removeDefault().default("strict").describe("strict (the default here): only a \\boxed{} answer earns credit, so a stray number in a rambling sample never does; lenient: without a box, the answer a careful reader would take"),
   verifyListOrder: V.shape.listOrder,

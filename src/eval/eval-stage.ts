@@ -33,6 +33,7 @@ export async function runEvalStage(c: Readonly<EvalCommandConfig>, ports: { prog
         cacheDir: c.cacheDir ?? join(c.out, "samples"),
         bucketsFrom: c.bucketsFrom,
         verifier: { mode: c.verifyMode, list_order: c.verifyListOrder, timeout_ms: c.verifyTimeoutMs },
+        format: c.format,
       },
       { generate, grade: grader.grade, progress: ports.progress, log: ports.log },
     );

@@ -3,6 +3,7 @@ export { passAtK, curveKs } from "./pass-at-k.ts";
 export { summarize, tokenWeightedEntropy, type BenchSummary } from "./summarize.ts";
 export { bucketEdges, bucketGains, type Bucket, type BucketRow } from "./buckets.ts";
 export { readDetails, problemDetail, type ProblemDetail } from "./problem-detail.ts";
+export { detailsRowSchema } from "./details-row-schema.ts";
 export { loadBenchmark, parseLabelled, type Benchmark, type Problem } from "./benchmark.ts";
 export { runEval, type EvalConfig, type EvalDeps, type EvalOutcome } from "./run-eval.ts";
 export { verifierGrader } from "./verifier-grader.ts";

@@ -1,9 +1,12 @@
 // `oxa eval` as a stage: for every model x benchmark, samples (from the cache or the generator),
-// grades them, writes details.jsonl and summary.json, then the comparison across models:
+// grades them, writes details.jsonl (or .parquet) and summary.json, then the comparison across models:
 // results.json, results.csv, table.md and report.html in the output directory.
 // Generation and grading come in as functions, so tests and remote servers plug in the same way.
 import { join, relative, resolve } from "node:path";
-import { AtomicJsonlWriter, writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { AtomicRowWriter } from "../io/row-writer.ts";
+import type { OutputFormat } from "../io/output-format.ts";
+import { detailsRowSchema } from "./details-row-schema.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import { existsSync } from "node:fs";
 import type { Progress } from "../io/progress.ts";
@@ -36,6 +39,8 @@ export interface EvalConfig {
   bucketsFrom: readonly string[];
   /** How samples were graded, recorded in results.json (the grader itself comes in EvalDeps). */
   verifier: Record<string, unknown>;
+  /** The details files' format (details.jsonl or details.parquet); default jsonl. */
+  format?: OutputFormat;
 }
 
 export interface EvalDeps {
@@ -110,9 +115,14 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
       bar.finish();
       const seconds = { generate: round3((t1 - t0) / 1000), verify: round3((performance.now() - t1) / 1000) };
       const dir = join(cfg.out, m.label, b.name);
-      const w = new AtomicJsonlWriter(join(dir, "details.jsonl"));
-      for (const d of ds) await w.write(d);
-      await w.close();
+      const w = new AtomicRowWriter(join(dir, `details.${cfg.format ?? "jsonl"}`), { schema: detailsRowSchema, format: cfg.format });
+      try {
+        for (const d of ds) await w.write(d);
+        await w.close();
+      } catch (e) {
+        await w.abort();
+        throw e;
+      }
       const summary = summarize(ds);
       writeJsonAtomic(join(dir, "summary.json"), { model: m.label, benchmark: b.name, ...summary });
       perBench[b.name] = { ...summary, details: relative(cfg.out, w.path), generated: ready.generated, cache_key: ready.key, seconds };

@@ -1,11 +1,10 @@
 // `oxa convert`: rows from any container the one reader takes, written by the one row writer. The
 // schema is the one asked for, else the one an oxa Parquet file carries, else inferred from the rows
 // (a first pass), so a converted file has the same columns whichever rows it holds.
-import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { formatOf, readRecords } from "./records.ts";
 import { AtomicRowWriter } from "./row-writer.ts";
 import { inferRowSchema } from "./infer-row-schema.ts";
-import { SCHEMA_KEY } from "./parquet-writer.ts";
+import { openParquet } from "./parquet-rows.ts";
 import type { RowSchema } from "./row-schema.ts";
 import type { OutputFormat } from "./output-format.ts";
 import type { StartProgress } from "./progress.ts";
@@ -29,9 +28,7 @@ export interface ConvertResult {
 
 async function carriedSchema(path: string): Promise<RowSchema | null> {
   if (formatOf(path) !== "parquet") return null;
-  const meta = await parquetMetadataAsync(await asyncBufferFromFile(path));
-  const kv = meta.key_value_metadata?.find((e) => e.key === SCHEMA_KEY);
-  return kv?.value ? (JSON.parse(kv.value) as RowSchema) : null;
+  return (await openParquet(path)).schema;
 }
 
 export async function convertRows(o: ConvertRun): Promise<ConvertResult> {

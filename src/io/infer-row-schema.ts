@@ -1,6 +1,6 @@
 // A row schema inferred from a file's rows (for `oxa convert` of a file oxa did not write): one pass
 // over the rows; each top-level field becomes a column of the narrowest type every non-null value fits
-// (int < double; lists of strings or numbers; anything else json), nullable when some row lacks it or
+// (int < double; lists of strings, integers or numbers; anything else json), nullable when some row lacks it or
 // holds null. Columns come in the order fields first appear.
 import { col, type ColumnType, type RowSchema } from "./row-schema.ts";
 
@@ -10,6 +10,7 @@ function typeOf(v: unknown): ColumnType {
   if (typeof v === "number") return Number.isSafeInteger(v) ? "int" : "double";
   if (Array.isArray(v) && v.length > 0) {
     if (v.every((x) => x === null || typeof x === "string")) return "strings";
+    if (v.every((x) => x === null || Number.isSafeInteger(x))) return "ints";
     if (v.every((x) => x === null || typeof x === "number")) return "doubles";
   }
   return "json";
@@ -18,6 +19,7 @@ function typeOf(v: unknown): ColumnType {
 function join(a: ColumnType | null, b: ColumnType): ColumnType {
   if (a === null || a === b) return b;
   if ((a === "int" && b === "double") || (a === "double" && b === "int")) return "double";
+  if ((a === "ints" && b === "doubles") || (a === "doubles" && b === "ints")) return "doubles";
   return "json";
 }
 
@@ -37,7 +39,7 @@ export async function inferRowSchema(name: string, rows: AsyncIterable<{ row: Re
   }
   const columns = [...seen].map(([k, s]) => {
     let type: ColumnType = s.type ?? (s.emptyList ? "strings" : "json");
-    if (s.emptyList && type !== "strings" && type !== "doubles") type = "json";
+    if (s.emptyList && type !== "strings" && type !== "ints" && type !== "doubles") type = "json";
     return col(k, type, s.nulls || s.rows < n);
   });
   return { name, columns, rest: false };

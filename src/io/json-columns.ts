@@ -5,6 +5,10 @@
 // the cursors advance in step, so memory is a read chunk per column plus one element per column,
 // whatever the file's size. Columns of different lengths, a file cut short or a value that is not an
 // array are InputErrors naming the column, the row and the byte offset.
+// Speed: elements are cut synchronously while the current chunk holds them (strings skipped with the
+// native Buffer.indexOf, not a byte loop) and handed over in batches bounded by BATCH_CHARS, each batch
+// parsed with one JSON.parse; the async path (await per byte) only runs where a value crosses a chunk.
+// An async step per element per column cost most of the time (docs/benchmarks.md, "Columnar JSON").
 import { createReadStream } from "node:fs";
 import { InputError } from "./errors.ts";
 import { compressionOf, readBytes } from "./byte-stream.ts";
@@ -44,6 +48,83 @@ class Cursor {
   /** File offset of the next byte. */
   get offset(): number {
     return this.base + this.p;
+  }
+
+  /**
+   * The first backslash at or after bsFrom in bsBuf (Infinity: none), kept between strings so a file
+   * without escapes is searched once per chunk. It answers for any `from` in [bsFrom, bs]: a scan that
+   * restarts earlier (the async path after a failed cutSync) searches again.
+   */
+  private bs = -1;
+  private bsFrom = 0;
+  private bsBuf: Buffer | null = null;
+
+  private nextBackslash(from: number): number {
+    if (this.bsBuf !== this.buf || from < this.bsFrom || from > this.bs) {
+      const i = this.buf.indexOf(BACKSLASH, from);
+      this.bsBuf = this.buf;
+      this.bsFrom = from;
+      this.bs = i < 0 ? Infinity : i;
+    }
+    return this.bs;
+  }
+
+  /** The index just past the string whose opening quote is at `q`, or −1 when this buffer ends first. */
+  private stringEnd(q: number): number {
+    const buf = this.buf;
+    for (let i = q + 1; ; ) {
+      const e = buf.indexOf(QUOTE, i);
+      if (e < 0) return -1;
+      const b = this.nextBackslash(i);
+      if (b < e) {
+        i = b + 2; // the escaped character, whatever it is
+        if (i > buf.length) return -1;
+        continue;
+      }
+      return e + 1;
+    }
+  }
+
+  /**
+   * One JSON value cut from the current buffer without waiting: its text, or undefined (nothing consumed)
+   * when the buffer ends before the value does — the caller then takes the async path, value().
+   */
+  cutSync(): string | undefined {
+    const buf = this.buf;
+    let q = this.p;
+    while (q < buf.length && isWs(buf[q])) q++;
+    const start = q;
+    let depth = 0;
+    for (;;) {
+      // the buffer ends first: a container or bare scalar may go on in the next chunk
+      if (q >= buf.length) return undefined;
+      const c = buf[q];
+      if (c === QUOTE) {
+        q = this.stringEnd(q);
+        if (q < 0) return undefined;
+        if (depth === 0) break;
+        continue;
+      }
+      if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) break; // a scalar ended by its container's close
+        if (--depth === 0) {
+          q++;
+          break;
+        }
+      } else if (depth === 0 && (c === 0x2c || isWs(c))) break; // a scalar's end
+      q++;
+    }
+    if (q === start) return undefined; // no value here (a stray separator): the async path reports it
+    this.p = q;
+    return buf.toString("utf8", start, q);
+  }
+
+  /** The next byte that is not white space, from this buffer only (not consumed); −2 when the buffer ends first. */
+  peekSync(): number {
+    const buf = this.buf;
+    while (this.p < buf.length && isWs(buf[this.p])) this.p++;
+    return this.p < buf.length ? buf[this.p] : -2;
   }
 
   private async more(): Promise<boolean> {
@@ -96,10 +177,9 @@ class Cursor {
       if (c === QUOTE) {
         this.p++;
         for (;;) {
-          // within a string: jump to the next quote or backslash
-          let q = this.p;
-          while (q < this.buf.length && this.buf[q] !== QUOTE && this.buf[q] !== BACKSLASH) q++;
-          this.p = q;
+          // within a string: jump to the next quote or backslash (native search; the backslash's position is kept)
+          const e = this.buf.indexOf(QUOTE, this.p);
+          this.p = Math.min(e < 0 ? this.buf.length : e, this.nextBackslash(this.p), this.buf.length);
           c = await this.byte();
           if (c < 0) return null;
           if (c !== QUOTE && c !== BACKSLASH) continue; // the buffer ended inside the string: scan on
@@ -169,7 +249,7 @@ async function columnStarts(path: string): Promise<{ name: string; offset: numbe
 }
 
 /** One column's elements, as JSON text, from its array's "[" on. */
-async function* columnValues(path: string, name: string, offset: number): AsyncGenerator<{ text: string; offset: number }> {
+async function* columnValues(path: string, name: string, offset: number): AsyncGenerator<Batch> {
   const c = new Cursor(bytesFrom(path, offset), offset);
   try {
     yield* elements(c, path, name);
@@ -178,19 +258,49 @@ async function* columnValues(path: string, name: string, offset: number): AsyncG
   }
 }
 
-async function* elements(c: Cursor, path: string, name: string): AsyncGenerator<{ text: string; offset: number }> {
+/** Elements of one column, in order: their JSON texts and the file offset of each. */
+interface Batch {
+  texts: string[];
+  offsets: number[];
+}
+
+/**
+ * Elements handed over at once per column, at most BATCH_ITEMS and about BATCH_CHARS characters: memory
+ * stays about a chunk per column (more items per batch gained no CPU and cost peak RSS: many small cells).
+ */
+const BATCH_CHARS = 1 << 20;
+const BATCH_ITEMS = 1024;
+
+async function* elements(c: Cursor, path: string, name: string): AsyncGenerator<Batch> {
   await c.peek();
   c.skip(); // the "["
   if ((await c.peek()) === 0x5d) return;
+  let batch: Batch = { texts: [], offsets: [] };
+  let chars = 0;
   for (;;) {
+    c.peekSync();
     const at = c.offset;
-    const text = await c.value(true);
-    if (text === null) throw new InputError(`the file ends inside column ${JSON.stringify(name)}: it is cut short (byte offset ${c.offset})`, { file: path });
-    yield { text, offset: at };
-    const sep = await c.peek();
+    let text: string | null | undefined = c.cutSync();
+    if (text === undefined) {
+      text = await c.value(true);
+      if (text === null) throw new InputError(`the file ends inside column ${JSON.stringify(name)}: it is cut short (byte offset ${c.offset})`, { file: path });
+    }
+    batch.texts.push(text);
+    batch.offsets.push(at);
+    chars += text.length;
+    let sep = c.peekSync();
+    if (sep === -2) sep = await c.peek();
     c.skip();
-    if (sep === 0x5d) return;
+    if (sep === 0x5d) {
+      yield batch;
+      return;
+    }
     if (sep !== 0x2c) throw new InputError(`expected "," or "]" in column ${JSON.stringify(name)} (byte offset ${c.offset - 1})`, { file: path });
+    if (chars >= BATCH_CHARS || batch.texts.length >= BATCH_ITEMS) {
+      yield batch;
+      batch = { texts: [], offsets: [] };
+      chars = 0;
+    }
   }
 }
 
@@ -205,24 +315,42 @@ export async function* columnarRows(path: string): AsyncGenerator<{ row: Record<
   }
 }
 
-async function* zipped(path: string, cols: { name: string }[], its: AsyncGenerator<{ text: string; offset: number }>[]): AsyncGenerator<{ row: Record<string, unknown>; line: number }> {
+/** A batch's values: one JSON.parse for the whole batch; a malformed element is found and named one by one. */
+function parsed(b: Batch, path: string, name: string, firstLine: number): unknown[] {
+  try {
+    return JSON.parse(`[${b.texts.join(",")}]`) as unknown[];
+  } catch {
+    return b.texts.map((t, i) => {
+      try {
+        return JSON.parse(t);
+      } catch (e) {
+        throw new InputError(`malformed JSON (${(e as Error).message}; byte offset ${b.offsets[i]})`, { file: path, line: firstLine + i, field: name });
+      }
+    });
+  }
+}
+
+async function* zipped(path: string, cols: { name: string }[], its: AsyncGenerator<Batch>[]): AsyncGenerator<{ row: Record<string, unknown>; line: number }> {
+  const queues = cols.map(() => ({ values: [] as unknown[], i: 0, done: false }));
   for (let line = 1; ; line++) {
-    const got = await Promise.all(its.map((it) => it.next()));
-    const ended = got.filter((g) => g.done).length;
-    if (ended === got.length) return;
+    for (let k = 0; k < cols.length; k++) {
+      const q = queues[k];
+      if (q.i < q.values.length || q.done) continue;
+      const n = await its[k].next();
+      if (n.done) q.done = true;
+      else {
+        q.values = parsed(n.value, path, cols[k].name, line);
+        q.i = 0;
+      }
+    }
+    const ended = queues.filter((q) => q.done).length;
+    if (ended === queues.length) return;
     if (ended > 0) {
-      const short = cols.filter((_, i) => got[i].done).map((c) => c.name);
+      const short = cols.filter((_, i) => queues[i].done).map((c) => c.name);
       throw new InputError(`columns of different lengths: ${short.map((s) => JSON.stringify(s)).join(", ")} end${short.length === 1 ? "s" : ""} after ${line - 1} values, the others go on`, { file: path, line });
     }
     const row: Record<string, unknown> = {};
-    for (let i = 0; i < cols.length; i++) {
-      const v = got[i].value as { text: string; offset: number };
-      try {
-        row[cols[i].name] = JSON.parse(v.text);
-      } catch (e) {
-        throw new InputError(`malformed JSON (${(e as Error).message}; byte offset ${v.offset})`, { file: path, line, field: cols[i].name });
-      }
-    }
+    for (let k = 0; k < cols.length; k++) row[cols[k].name] = queues[k].values[queues[k].i++];
     yield { row, line };
   }
 }

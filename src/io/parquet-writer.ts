@@ -28,6 +28,7 @@ function elements(c: Column): object[] {
     case "bool":
       return [{ name: c.name, type: "BOOLEAN", repetition_type: r }];
     case "strings":
+    case "ints":
     case "doubles":
       // the three-level LIST pyarrow writes and `datasets` reads as a Sequence
       return [
@@ -35,7 +36,7 @@ function elements(c: Column): object[] {
         { name: "list", repetition_type: "REPEATED", num_children: 1 },
         c.type === "strings"
           ? { name: "element", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" }
-          : { name: "element", type: "DOUBLE", repetition_type: "OPTIONAL" },
+          : { name: "element", type: c.type === "ints" ? "INT64" : "DOUBLE", repetition_type: "OPTIONAL" },
       ];
   }
 }
@@ -65,6 +66,7 @@ function encode(s: RowSchema, row: Record<string, unknown>, file: string, line: 
     else if (c.type === "int") out[c.name] = BigInt(v as number);
     else if (c.type === "json") out[c.name] = JSON.stringify(v);
     else if (c.type === "string") out[c.name] = checkText(v as string, file, line, c.name);
+    else if (c.type === "ints") out[c.name] = (v as (number | null)[]).map((x) => (x === null ? x : BigInt(x)));
     else if (c.type === "strings") out[c.name] = (v as (string | null)[]).map((x, i) => (x === null ? x : checkText(x, file, line, `${c.name}[${i}]`)));
     else out[c.name] = v;
   }

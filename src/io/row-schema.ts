@@ -6,11 +6,11 @@
 import { InputError } from "./errors.ts";
 
 /**
- * string, int (INT64; safe integers only), double, bool: Parquet scalars. strings / doubles: a Parquet
- * LIST of that scalar (lists of responses, PPLs). json: any JSON value of no fixed shape, as a UTF-8
+ * string, int (INT64; safe integers only), double, bool: Parquet scalars. strings / ints / doubles: a
+ * Parquet LIST of that scalar (lists of responses, token counts, PPLs). json: any JSON value of no fixed shape, as a UTF-8
  * column holding its JSON text (Parquet has no type for "any").
  */
-export type ColumnType = "string" | "int" | "double" | "bool" | "json" | "strings" | "doubles";
+export type ColumnType = "string" | "int" | "double" | "bool" | "json" | "strings" | "ints" | "doubles";
 
 export interface Column {
   readonly name: string;
@@ -50,6 +50,7 @@ const SCALAR: Record<string, (v: unknown) => boolean> = {
 
 function fits(type: ColumnType, v: unknown): boolean {
   if (type === "strings") return Array.isArray(v) && v.every((x) => x === null || typeof x === "string");
+  if (type === "ints") return Array.isArray(v) && v.every((x) => x === null || Number.isSafeInteger(x));
   if (type === "doubles") return Array.isArray(v) && v.every((x) => x === null || typeof x === "number");
   return SCALAR[type](v);
 }

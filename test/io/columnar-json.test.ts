@@ -48,6 +48,8 @@ test("columnar JSON: unequal columns, a cut file and a non-array column are erro
     ['{"q": [1, 2, 3], "r": ["a", "b"]}', /line 3: columns of different lengths: "r" ends after 2 values/],
     ['{"q": [1, 2, 3], "r": ["a", "b', /ends inside column "r": it is cut short \(byte offset \d+\)/],
     ['{"q": [1, 2], "r": 5}', /column "r" is not an array \(byte offset 19\)/],
+    // a malformed element among well-formed ones (the batch parse fails; the element is named alone)
+    ['{"q": [1, 2, 3], "r": ["a", "b", tru, "d"]}', /, line 3, field "r": malformed JSON \(.*byte offset 33\)/],
   ];
   for (const [i, [text, want]] of cases.entries()) {
     const f = join(dir, `bad${i}.json`);

@@ -10,6 +10,7 @@ import { trainingRowSchema } from "../../mix/index.ts";
 import { exploreRowSchema, pairRowSchema, rftRowSchema } from "../../explore/index.ts";
 import { VERIFY_ROW_SCHEMA } from "../../verify/index.ts";
 import { SCORE_FIELDS, scoreRowSchema } from "../../score/index.ts";
+import { detailsRowSchema } from "../../eval/index.ts";
 
 /** The commands whose main output has a declared row schema. */
 const SCHEMAS: Record<string, RowSchema> = {
@@ -21,6 +22,7 @@ const SCHEMAS: Record<string, RowSchema> = {
   explore: exploreRowSchema,
   verify: VERIFY_ROW_SCHEMA,
   score: scoreRowSchema(SCORE_FIELDS),
+  details: detailsRowSchema,
 };
 
 export const convertCommand = defineCommand({

@@ -9,7 +9,8 @@ export const evalCommand = defineCommand({
   summary: "Evaluate models on benchmarks: Pass@1, Pass@k curves, entropy, lengths, difficulty buckets, HTML report",
   description: `Samples --k answers per problem (prompt = problem + --suffix under the chat template), verifies
 each against the gold answer and writes, in --out: results.json (one entry per model label),
-results.csv, table.md, report.html and <label>/<bench>/{details.jsonl,summary.json}.
+results.csv, table.md, report.html and <label>/<bench>/{details.jsonl,summary.json}
+(details.parquet with --format parquet).
 Samples are cached by model (path and file times), prompts and sampling settings: a rerun
 recomputes the metrics without generating, a smaller --k reads the first k samples of a larger
 cached run, and an interrupted run resumes where the engine stopped.
