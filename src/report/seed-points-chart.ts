@@ -3,7 +3,7 @@
 // mean, because with three seeds a reader should see the spread itself. One body for the HTML page
 // (figure()) and the same body in a standalone SVG document for a README.
 import { axes, colour, esc, figure, linear, niceTicks, type Frame } from "./html-axes.ts";
-import { legend, svgDocument } from "./svg.ts";
+import { svgDocument } from "./svg.ts";
 
 export interface SeedPoints {
   category: string;
@@ -36,6 +36,8 @@ export function seedPointsBody(s: SeedPointsSpec, f: Frame): string {
   const all = s.groups.flatMap((g) => g.points.flatMap((p) => [...p.values, p.mean + (p.se ?? 0)]));
   const top = Math.max(1e-9, ...all.filter(Number.isFinite));
   const ticks = niceTicks(0, top * 1.08);
+  // niceTicks stays within the range: one more step so the axis reaches above every dot.
+  if (ticks.length > 1 && ticks[ticks.length - 1] < top * 1.08) ticks.push(Number((2 * ticks[ticks.length - 1] - ticks[ticks.length - 2]).toPrecision(12)));
   const yMax = ticks[ticks.length - 1];
   const y = linear(0, yMax, f.height - f.bottom, f.top);
   const x0 = f.left;
@@ -90,6 +92,13 @@ export function seedPointsFigure(id: string, s: SeedPointsSpec, note?: string): 
 export function seedPointsSvg(s: SeedPointsSpec): string {
   const f = seedPointsFrame(s.categories.length, s.groups.length);
   const style = `<style>.err{stroke:#222;stroke-width:1.4}.seed{stroke:#fff;stroke-width:1}</style>`;
-  const key = s.groups.length > 1 ? legend(f, s.groups.map((g, i) => ({ label: g.name, colour: i, kind: "box" as const }))) : "";
+  // The legend in the bottom margin, in a row: the plot's top right holds the highest dots.
+  const key = s.groups
+    .map((g, i) => {
+      const x = f.left + i * 110;
+      const y = f.height - 8;
+      return `<rect x="${x}" y="${y - 5}" width="10" height="10" fill="${colour(i)}"/><text x="${x + 15}" y="${y}" dominant-baseline="middle">${esc(g.name)}</text>`;
+    })
+    .join("");
   return svgDocument(f, s.title, style + seedPointsBody(s, f) + key);
 }
