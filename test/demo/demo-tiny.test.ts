@@ -12,10 +12,13 @@ const ARMS = ["sft", "sft_lp", "oxa_mle", "oxa_full"];
 
 const demo = (out: string) => runDemo(out, ["--preset", "tiny"]);
 
+/** The one seed's evaluation of the one (control) world of a tiny run. */
+const only = (r: any) => r.variants.control.seeds[0];
+
 /** The measured part of results.json: everything but paths and timings. */
 function measured(r: any) {
   const pick = (s: any) => ({ p1: s["pass@1"], pk: s["pass@k"], k: s.k, len: s.mean_length, entropy: s.entropy, data: s.data });
-  return { window: r.window, base: pick(r.base), arms: Object.fromEntries(ARMS.map((a) => [a, pick(r.arms[a])])) };
+  return { window: r.variants.control.window, base: pick(only(r).base), arms: Object.fromEntries(ARMS.map((a) => [a, pick(only(r).arms[a])])) };
 }
 
 function assertSameResults(a: any, b: any) {
@@ -34,17 +37,20 @@ function assertSameResults(a: any, b: any) {
 test("oxa demo --preset tiny: four arms evaluated; a killed demo resumes to the same results; a rerun is all cached", async () => {
   const root = mkdtempSync(join(tmpdir(), "oxa-demo-"));
   const a = demo(join(root, "a"));
+  assert.deepEqual(a.seeds, [0]);
+  assert.deepEqual(Object.keys(a.variants), ["control"]);
+  const arms = only(a).arms;
   for (const arm of ARMS) {
-    const s = a.arms[arm];
+    const s = arms[arm];
     assert.ok(s["pass@1"] >= 0 && s["pass@1"] <= 1 && s["pass@k"] >= s["pass@1"] - 1e-12, `${arm}: ${JSON.stringify(s)}`);
     assert.ok(s.entropy > 0, `${arm} entropy`);
-    assert.equal(s.data.ce, a.arms.sft.data.ce, "equal CE budgets");
+    assert.equal(s.data.ce, arms.sft.data.ce, "equal CE budgets");
   }
-  assert.ok(a.arms.oxa_full.data.ul > 0 && a.arms.oxa_mle.data.ul === 0);
+  assert.ok(arms.oxa_full.data.ul > 0 && arms.oxa_mle.data.ul === 0);
   // OXA's selection is by design harder for the base than SFT_LP's.
-  assert.ok(a.arms.oxa_mle.data.mean_ppl_ce > a.arms.sft_lp.data.mean_ppl_ce);
+  assert.ok(arms.oxa_mle.data.mean_ppl_ce > arms.sft_lp.data.mean_ppl_ce);
   const saved = JSON.parse(readFileSync(join(root, "a", "results.json"), "utf8"));
-  assert.deepEqual(Object.keys(saved.arms), ARMS);
+  assert.deepEqual(Object.keys(only(saved).arms), ARMS);
   const html = readFileSync(join(root, "a", "report.html"), "utf8");
   assert.ok(html.includes("<svg") && !/https?:\/\/(?!www\.w3\.org)/.test(html), "self-contained report");
 
