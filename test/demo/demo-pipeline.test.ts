@@ -10,15 +10,26 @@ import { dataPipeline, dataStages, demoPipeline, seedStages } from "../../src/de
 import { presets } from "../../src/demo/presets.ts";
 import { seedStageName } from "../../src/demo/seed-stages.ts";
 import { stageConfigs, type Uses } from "../../src/demo/typed-stage.ts";
+import { WORLD_VARIANTS, worldVariantOptions } from "../../src/demo/world-variant.ts";
 
 const window = { mu: 2.8, sigma: 0.4, minPpl: 1.1, maxPpl: 7.6, binWidth: 0.08 };
 
 type Stages = Record<string, { uses: Uses; with: Record<string, unknown>; "on-resume"?: Record<string, unknown> }>;
 const stagesOf = (text: string) => (parse(text) as { stages: Stages }).stages;
 
-test("every stage of every demo preset passes its command's config schema, one seed or three", () => {
+/** The world options of every variant this build's world stage can make. */
+const buildable = WORLD_VARIANTS.flatMap((v) => {
+  try {
+    return [worldVariantOptions(v)];
+  } catch {
+    return [];
+  }
+});
+
+test("every stage of every demo preset passes its command's config schema, one seed or three, every buildable world", () => {
+  assert.ok(buildable.length >= 1);
   for (const preset of Object.values(presets)) {
-    for (const text of [dataPipeline(preset, 0), demoPipeline(preset, 0, [0], window), demoPipeline(preset, 0, [0, 1, 2], window)]) {
+    for (const text of buildable.flatMap((w) => [dataPipeline(preset, 0, w), demoPipeline(preset, 0, [0], window, w), demoPipeline(preset, 0, [0, 1, 2], window, w)])) {
       const stages = stagesOf(text);
       assert.ok(Object.keys(stages).length >= 6);
       for (const [name, s] of Object.entries(stages)) {
