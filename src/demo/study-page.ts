@@ -42,7 +42,8 @@ export function studyPage(r: DemoOutcome): string {
     ],
     sections: [
       `<h2>Pass@1 per seed</h2>`,
-      seedPointsFigure("pass1-seeds", pass1Chart(r), "Dots: one seed each. Bar: mean across seeds. Whisker: ± one standard error across seeds (none with one seed)."),
+      // At the chart's own size (about 1.5×), not the page's width: a few dots do not need a screen.
+      `<div style="max-width:760px">${seedPointsFigure("pass1-seeds", pass1Chart(r), "Dots: one seed each. Bar: mean across seeds. Whisker: ± one standard error across seeds (none with one seed).")}</div>`,
       `<h2>Mean ± SE across seeds</h2>`,
       htmlTable(summaryTable(r)),
       `<h2>Each arm against ${COMPARISON.reference}</h2>`,
