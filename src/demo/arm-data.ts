@@ -37,8 +37,9 @@ export async function armData(path: string): Promise<ArmData> {
   return d;
 }
 
-export async function armSummaries(runDir: string): Promise<Record<string, ArmData>> {
+/** Every arm's training data; `name` maps a single-seed stage name to the one of the seed read. */
+export async function armSummaries(runDir: string, name: (stage: string) => string = (s) => s): Promise<Record<string, ArmData>> {
   const out: Record<string, ArmData> = {};
-  for (const arm of ARMS) out[arm] = await armData(join(runDir, armStages(arm).data, "out", "train.jsonl"));
+  for (const arm of ARMS) out[arm] = await armData(join(runDir, name(armStages(arm).data), "out", "train.jsonl"));
   return out;
 }

@@ -2,10 +2,13 @@
 // traces -> the selections of the four arms -> an instruction-following model, its rollouts, the
 // mined high-confidence errors -> four training sets -> four fine-tunes -> one evaluation.
 // Built as data and run by the ordinary pipeline runner, so caching, resume and manifests are the
-// same as for any `oxa run`.
+// same as for any `oxa run`. With several run seeds, the world, base and scored pool (seeded by the
+// world seed) appear once and every later stage once per seed (seed-stages.ts names them), so one
+// run directory holds them all and the shared stages run once.
 import { stringify } from "yaml";
 import type { DemoPreset } from "./presets.ts";
 import type { SelectionWindow } from "./selection-window.ts";
+import { forSeed } from "./seed-stages.ts";
 import { stage, type PipelineStage, type StageOptions } from "./typed-stage.ts";
 import { rlStages } from "./rl-stage.ts";
 
@@ -25,11 +28,14 @@ export const out = (stage: string, file = "") => `\${stages.${stage}.out}${file 
 /** Fields of a scored list-shape pool, as select and mine name them. */
 const poolFields = { responsesField: "responses", pplField: "ppl", lengthField: "n_tokens", correctField: "correct" } as const;
 
-/** World, base model, and the teacher traces verified and scored: shared by both demo methods. */
-export function dataStages(p: DemoPreset, seed: number): Record<string, PipelineStage> {
+/**
+ * World, base model, and the teacher traces verified and scored: shared by both demo methods and by
+ * every run seed (`seed` is the world seed). `world` adds the world variant's options (world-variant.ts).
+ */
+export function dataStages(p: DemoPreset, seed: number, world: Partial<StageOptions<"world">> = {}): Record<string, PipelineStage> {
   return {
     world: stage("world", "problems, teacher traces in five styles, a pretraining corpus in the common style", {
-      out: "${out}", seed, nTrain: p.world.nTrain, nTest: p.world.nTest, nPretrain: p.world.nPretrain, maxLevel: p.world.maxLevel, pretrainOtherShare: p.world.pretrainOtherShare,
+      out: "${out}", seed, nTrain: p.world.nTrain, nTest: p.world.nTest, nPretrain: p.world.nPretrain, maxLevel: p.world.maxLevel, pretrainOtherShare: p.world.pretrainOtherShare, ...world,
     }),
     init: stage("make-tiny-model", "a Qwen2 model with a BPE tokenizer trained on the corpus", {
       out: "${out}", corpus: out("world", "tokenizer.txt"), seed, vocabSize: p.model.vocabSize, hiddenSize: p.model.hiddenSize, intermediateSize: p.model.intermediateSize, layers: p.model.layers, heads: p.model.heads, kvHeads: p.model.kvHeads,
@@ -53,8 +59,8 @@ export function dataStages(p: DemoPreset, seed: number): Record<string, Pipeline
 }
 
 /** Phase one: everything the selection window is computed from. */
-export function dataPipeline(p: DemoPreset, seed: number): string {
-  return stringify({ stages: dataStages(p, seed) });
+export function dataPipeline(p: DemoPreset, seed: number, world: Partial<StageOptions<"world">> = {}): string {
+  return stringify({ stages: dataStages(p, seed, world) });
 }
 
 /** Selects from the scored teacher pool (one trace per query, N by default). */
@@ -96,12 +102,12 @@ export const evalStage = (p: DemoPreset, seed: number, description: string, mode
     k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: ["base"], batchSize: 64, out: "${out}",
   });
 
-export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): string {
+/** Everything after the scored pool for one run seed, under the single-seed stage names. */
+export function seedStages(p: DemoPreset, seed: number, w: SelectionWindow): Record<string, PipelineStage> {
   const select = (description: string, extra: Partial<StageOptions<"select">>) => selectStage(p, seed, description, extra);
   const mix = mixStage;
   const train = (description: string, data: string, mode: StageOptions<"train">["mode"]) => trainStage(p, seed, description, data, mode);
-  const stages: Record<string, PipelineStage> = {
-    ...dataStages(p, seed),
+  return {
     ...sftStages(p, seed),
     "select-oxa": select("OXA: Gaussian-guided PPL sampling of verified traces", {
       strategy: "gaussian", mu: w.mu, sigma: w.sigma, minPpl: w.minPpl, maxPpl: w.maxPpl, binWidth: w.binWidth, redistribute: true,
@@ -131,5 +137,11 @@ export function demoPipeline(p: DemoPreset, seed: number, w: SelectionWindow): s
     eval: evalStage(p, seed, "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems", ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)),
     ...(p.rl ? rlStages(p.rl, seed, { prompts: out("world", "train.jsonl"), validation: out("world", "test.json"), models: Object.fromEntries(ARMS.map((a) => [a, out(armStages(a).train, "model")])) }) : {}),
   };
+}
+
+/** Phase two: the shared stages once, then every seed's stages (the world seed's under their plain names). */
+export function demoPipeline(p: DemoPreset, worldSeed: number, seeds: readonly number[], w: SelectionWindow, world: Partial<StageOptions<"world">> = {}): string {
+  const stages: Record<string, PipelineStage> = { ...dataStages(p, worldSeed, world) };
+  for (const seed of seeds) Object.assign(stages, forSeed(seedStages(p, seed, w), seed, worldSeed));
   return stringify({ stages });
 }

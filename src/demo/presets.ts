@@ -1,7 +1,10 @@
 // Sizes of the demo: `tiny` proves the whole machinery in a few minutes (CI), `default` is big
-// enough for the four arms to differ. Every arm gets the same budget: N teacher traces, the same
-// epochs, global batch and learning rate; OXA_Full adds its UL records on top of that.
-import type { DemoRl } from "./rl-stage.ts";
+// enough for the four arms to differ, `study` is the default's sizes over both world variants and
+// three seeds (what a reader needs to tell an effect from noise). Every arm gets the same budget:
+// N teacher traces, the same epochs, global batch and learning rate; OXA_Full adds its UL records
+// on top of that.
+import { demoRlSizes, type DemoRl } from "./rl-stage.ts";
+import type { WorldVariant } from "./world-variant.ts";
 
 export interface DemoPreset {
   world: { nTrain: number; nTest: number; nPretrain: number; maxLevel: number; pretrainOtherShare: number };
@@ -16,31 +19,49 @@ export interface DemoPreset {
   k: number;
   finetune: { epochs: number; globalBatch: number; ulPerBatch: number; lr: number; alpha: number };
   eval: { k: number; maxNewTokens: number };
+  /** Run seeds (fine-tuning, rollout sampling, selection, evaluation) when --seeds is not given. */
+  seeds: number;
+  /** World variants run when --variant is not given; several go to one subfolder each. */
+  variants: WorldVariant[];
   /** A short GRPO run of every fine-tuned arm (rl-stage.ts); absent = no RL stage. */
   rl?: DemoRl;
 }
 
-export const presets: Record<"tiny" | "default", DemoPreset> = {
-  tiny: {
-    world: { nTrain: 160, nTest: 16, nPretrain: 600, maxLevel: 3, pretrainOtherShare: 0 },
-    model: { vocabSize: 512, hiddenSize: 64, intermediateSize: 128, layers: 2, heads: 4, kvHeads: 2 },
-    pretrain: { epochs: 2, globalBatch: 32, lr: 3e-3 },
-    n: 96,
-    nInstruct: 64,
-    rollouts: { n: 1, maxNewTokens: 64, temperature: 1.0 },
-    k: 48,
-    finetune: { epochs: 2, globalBatch: 16, ulPerBatch: 2, lr: 1e-3, alpha: 1e-4 },
-    eval: { k: 4, maxNewTokens: 64 },
-  },
-  default: {
-    world: { nTrain: 2000, nTest: 100, nPretrain: 4000, maxLevel: 3, pretrainOtherShare: 0.05 },
-    model: { vocabSize: 1024, hiddenSize: 128, intermediateSize: 384, layers: 4, heads: 4, kvHeads: 2 },
-    pretrain: { epochs: 3, globalBatch: 32, lr: 2e-3 },
-    n: 800,
-    nInstruct: 300,
-    rollouts: { n: 2, maxNewTokens: 160, temperature: 1.0 },
-    k: 400,
-    finetune: { epochs: 3, globalBatch: 32, ulPerBatch: 4, lr: 1e-3, alpha: 1e-4 },
-    eval: { k: 8, maxNewTokens: 200 },
-  },
+export const PRESET_NAMES = ["tiny", "default", "study"] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+const tinyPreset: DemoPreset = {
+  world: { nTrain: 160, nTest: 16, nPretrain: 600, maxLevel: 3, pretrainOtherShare: 0 },
+  model: { vocabSize: 512, hiddenSize: 64, intermediateSize: 128, layers: 2, heads: 4, kvHeads: 2 },
+  pretrain: { epochs: 2, globalBatch: 32, lr: 3e-3 },
+  n: 96,
+  nInstruct: 64,
+  rollouts: { n: 1, maxNewTokens: 64, temperature: 1.0 },
+  k: 48,
+  finetune: { epochs: 2, globalBatch: 16, ulPerBatch: 2, lr: 1e-3, alpha: 1e-4 },
+  eval: { k: 4, maxNewTokens: 64 },
+  seeds: 1,
+  variants: ["control"],
+};
+
+const defaultPreset: DemoPreset = {
+  world: { nTrain: 2000, nTest: 100, nPretrain: 4000, maxLevel: 3, pretrainOtherShare: 0.05 },
+  model: { vocabSize: 1024, hiddenSize: 128, intermediateSize: 384, layers: 4, heads: 4, kvHeads: 2 },
+  pretrain: { epochs: 3, globalBatch: 32, lr: 2e-3 },
+  n: 800,
+  nInstruct: 300,
+  rollouts: { n: 2, maxNewTokens: 160, temperature: 1.0 },
+  k: 400,
+  finetune: { epochs: 3, globalBatch: 32, ulPerBatch: 4, lr: 1e-3, alpha: 1e-4 },
+  eval: { k: 8, maxNewTokens: 200 },
+  seeds: 1,
+  variants: ["control"],
+};
+
+export const presets: Record<PresetName, DemoPreset> = {
+  tiny: tinyPreset,
+  default: defaultPreset,
+  // The default's sizes, so a study's control seed 0 is the default run, then 16 GRPO steps per arm
+  // (8 prompts x 8 rollouts, validation every 4 steps): 24 RL runs over 2 worlds x 3 seeds x 4 arms.
+  study: { ...defaultPreset, seeds: 3, variants: ["control", "premise"], rl: demoRlSizes(defaultPreset.eval.maxNewTokens, 16) },
 };

@@ -9,11 +9,19 @@ import { readArmRuns, rlArmSummary, type RlArmSummary } from "./rl-results.ts";
 import { rlArmsSvg, rlReportSection } from "./rl-report-section.ts";
 
 /**
- * Reads the arms' RL runs under `runDir`, extends `<out>/report.html` (whose eval charts list the
+ * Reads the arms' RL runs under `runDir` (stage names through `stageName`: a run seed's suffix) and,
+ * when `draw`, extends `<out>/report.html` (whose eval charts list the
  * base before the arms: the RL charts keep that colour order), writes `<out>/rl-curves.svg`.
  */
-export async function demoRlOutcome(runDir: string, out: string, arms: readonly string[]): Promise<Record<string, RlArmSummary>> {
-  const runs = await readArmRuns(runDir, arms);
+export async function demoRlOutcome(
+  runDir: string,
+  out: string,
+  arms: readonly string[],
+  stageName: (stage: string) => string = (s) => s,
+  draw = true,
+): Promise<Record<string, RlArmSummary>> {
+  const runs = await readArmRuns(runDir, arms, stageName);
+  if (!draw) return Object.fromEntries(runs.map((r) => [r.name, rlArmSummary(r)]));
   const report = join(out, "report.html");
   writeFileAtomic(report, appendSections(readFileSync(report, "utf8"), rlReportSection(runs, ["base"])));
   writeFileAtomic(join(out, "rl-curves.svg"), rlArmsSvg(runs, "oxa demo: GRPO from each fine-tuned arm"));

@@ -16,8 +16,8 @@ export interface RlArmSummary {
 }
 
 /** Every arm's RL run, named by the arm (the eval's label, so a legend key hides one arm everywhere). */
-export function readArmRuns(runDir: string, arms: readonly string[]): Promise<RlRunMetrics[]> {
-  return Promise.all(arms.map((a) => readRlRunMetrics(a, join(runDir, rlStageName(a), "out"))));
+export function readArmRuns(runDir: string, arms: readonly string[], stageName: (stage: string) => string = (s) => s): Promise<RlRunMetrics[]> {
+  return Promise.all(arms.map((a) => readRlRunMetrics(a, join(runDir, stageName(rlStageName(a)), "out"))));
 }
 
 export function rlArmSummary(run: RlRunMetrics): RlArmSummary {

@@ -1,62 +1,42 @@
-// `oxa demo`: the whole OXA experiment on the built-in world, in two runs of one pipeline.
-// Phase one builds the world and the base model and scores the teacher traces; the Gaussian
-// window is then read off the scored pool (selection-window.ts); phase two reruns the same
-// pipeline with every later stage (phase-one stages are cached). The outputs a person opens are
-// copied to the top of --out: results.json, report.html, table.md and pipeline.yaml.
+// `oxa demo`: the whole OXA experiment on the built-in world, in two runs of one pipeline per world
+// variant. Phase one builds the world and the base model and scores the teacher traces (seeded by
+// the world seed); the Gaussian window is then read off the scored pool (selection-window.ts);
+// phase two reruns the same pipeline with every later stage once per run seed (phase-one stages
+// are cached). Then the seeds are summarised (mean ± SE), each arm is compared with SFT (paired
+// bootstrap over problems), and the files a person opens are written to the top of --out.
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command, CommandContext } from "../command/command.ts";
+import { readDetails, readResults } from "../eval/index.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { StageError } from "../io/errors.ts";
 import { readRecords } from "../io/records.ts";
 import { formatSummary, runPipeline, type RunReport } from "../pipeline/index.ts";
-import { readResults, type EvalResults } from "../eval/index.ts";
+import { renderMarkdown } from "../report/table.ts";
+import { seedPointsSvg } from "../report/seed-points-chart.ts";
+import { compareWithReference } from "./arm-comparison.ts";
+import { armSummaries } from "./arm-data.ts";
+import { armSummary, type ArmSummary } from "./arm-summary.ts";
+import type { DemoConfig } from "./demo-config.ts";
 import { ARMS, dataPipeline, demoPipeline } from "./demo-pipeline.ts";
 import { presets, type DemoPreset } from "./presets.ts";
-import { selectionWindow, type SelectionWindow } from "./selection-window.ts";
-import { armSummaries, type ArmData } from "./arm-data.ts";
+import { summarizeSeeds, type SeedRun } from "./seed-aggregate.ts";
+import { seedList } from "./seed-list.ts";
+import { seedStageName } from "./seed-stages.ts";
+import { selectionWindow } from "./selection-window.ts";
+import { pass1Chart, studyPage } from "./study-page.ts";
+import type { DemoOutcome, VariantResults } from "./study-results.ts";
+import { comparisonTable, summaryTable } from "./study-table.ts";
+import { worldVariantOptions, type WorldVariant } from "./world-variant.ts";
 import { presetWithRl } from "./rl-stage.ts";
 import { demoRlOutcome } from "./rl-outcome.ts";
-import type { RlArmSummary } from "./rl-results.ts";
 
-export interface DemoConfig {
-  out: string;
-  preset: keyof typeof presets;
-  seed: number;
-  /** GRPO steps per arm after fine-tuning: 0 = none; not given = the preset's. */
-  rlSteps?: number;
-}
+export { armSummary, type ArmSummary } from "./arm-summary.ts";
+export type { DemoConfig } from "./demo-config.ts";
+export type { DemoOutcome } from "./study-results.ts";
 
-export interface DemoOutcome {
-  out: string;
-  preset: string;
-  seed: number;
-  window: SelectionWindow;
-  arms: Record<string, ArmSummary>;
-  base: ArmSummary;
-  report: string;
-  results: string;
-  seconds: number;
-  stages: { ran: number; cached: number };
-  /** Per arm, the RL stage's start and end (when it ran). */
-  rl?: Record<string, RlArmSummary>;
-}
-
-export interface ArmSummary {
-  "pass@1": number;
-  "pass@1_se": number | null;
-  "pass@k": number;
-  k: number;
-  entropy: number | null;
-  mean_length: number | null;
-  data?: ArmData;
-}
-
-/** One model's figures on the world benchmark of an eval's results. */
-export function armSummary(results: EvalResults, label: string): ArmSummary {
-  const b = results.models[label].benchmarks.world;
-  return { "pass@1": b["pass@1"], "pass@1_se": b["pass@1_se"], "pass@k": b[`pass@${b.k}`], k: b.k, entropy: b.entropy, mean_length: b.mean_length };
-}
+/** The files written at the top of --out (the first variant's eval report and table beside them). */
+const FILES = { results: "results.json", seedsReport: "seeds.html", seedsSvg: "pass1-seeds.svg", seedsTable: "seeds.md" } as const;
 
 /** The eval's report and tables, copied to where a person looks. */
 export function copyReports(evalDir: string, to: string): void {
@@ -85,45 +65,99 @@ export async function runPhase(file: string, source: string, runDir: string, com
   return report;
 }
 
-export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<DemoOutcome> {
-  const start = Date.now();
-  const preset: DemoPreset = presetWithRl(presets[c.preset], c.rlSteps);
-  const out = resolve(c.out);
+interface VariantRun {
+  preset: DemoPreset;
+  presetName: string;
+  variant: WorldVariant;
+  worldSeed: number;
+  seeds: number[];
+  /** --out as the user wrote it, and the variant's folder under it ("." for a single variant). */
+  userOut: string;
+  dir: string;
+  top: string;
+}
+
+/** Phase one, the window, phase two for every seed, then the seeds' figures and comparisons. */
+async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<VariantResults> {
+  const out = join(v.top, v.dir);
   const runDir = join(out, "pipeline");
   mkdirSync(out, { recursive: true });
+  const world = worldVariantOptions(v.variant);
+  const tag = `oxa demo (${v.presetName}, ${v.variant} world)`;
 
-  ctx.log(`oxa demo (${c.preset}): phase 1 — world, base model, teacher traces verified and scored`);
-  const first = await runPhase("demo-data.yaml", dataPipeline(preset, c.seed), runDir, commands, ctx);
+  ctx.log(`${tag}: phase 1 — world, base model, teacher traces verified and scored`);
+  const first = await runPhase("demo-data.yaml", dataPipeline(v.preset, v.worldSeed, world), runDir, commands, ctx);
   const window = selectionWindow(await correctPpls(join(runDir, "scored", "out", "scored.jsonl")));
-  ctx.log(`oxa demo: Gaussian window from the pool: mu=${window.mu} sigma=${window.sigma} range=[${window.minPpl}, ${window.maxPpl}] bin=${window.binWidth}`);
+  ctx.log(`${tag}: Gaussian window from the pool: mu=${window.mu} sigma=${window.sigma} range=[${window.minPpl}, ${window.maxPpl}] bin=${window.binWidth}`);
 
-  ctx.log("oxa demo: phase 2 — selections, rollouts and mined errors, four fine-tunes, evaluation");
-  const source = demoPipeline(preset, c.seed, window);
-  writeFileAtomic(join(out, "pipeline.yaml"), `# The demo's pipeline (rerun with: oxa run ${join(c.out, "pipeline.yaml")} --out ${runDir})\n${source}`);
+  ctx.log(`${tag}: phase 2 — for seed${v.seeds.length > 1 ? "s" : ""} ${v.seeds.join(", ")}: selections, rollouts and mined errors, four fine-tunes, evaluation`);
+  const source = demoPipeline(v.preset, v.worldSeed, v.seeds, window, world);
+  const rel = (f: string) => join(v.userOut, v.dir, f);
+  writeFileAtomic(join(out, "pipeline.yaml"), `# The demo's pipeline (rerun with: oxa run ${rel("pipeline.yaml")} --out ${rel("pipeline")})\n${source}`);
   const second = await runPhase("demo.yaml", source, runDir, commands, ctx);
   ctx.log(formatSummary(second));
 
-  const evalDir = join(runDir, "eval", "out");
-  const results = readResults(join(evalDir, "results.json"));
-  const data = await armSummaries(runDir);
-  const summary = (label: string): ArmSummary => ({ ...armSummary(results, label), data: data[label] });
-  const arms = Object.fromEntries(ARMS.map((a) => [a, summary(a)]));
-  copyReports(evalDir, out);
-  const rl = preset.rl ? await demoRlOutcome(runDir, out, ARMS) : undefined;
-  const ran = [...first.stages, ...second.stages].filter((s) => s.status === "ran").length;
-  const outcome: DemoOutcome = {
-    out,
-    preset: c.preset,
-    seed: c.seed,
+  const runs: SeedRun[] = [];
+  const details: Record<string, Awaited<ReturnType<typeof readDetails>>[]> = Object.fromEntries(ARMS.map((a) => [a, []]));
+  for (const seed of v.seeds) {
+    const name = (stage: string) => seedStageName(stage, seed, v.worldSeed);
+    const evalDir = join(runDir, name("eval"), "out");
+    const results = readResults(join(evalDir, "results.json"));
+    const data = await armSummaries(runDir, name);
+    const summary = (label: string): ArmSummary => ({ ...armSummary(results, label), ...(data[label] ? { data: data[label] } : {}) });
+    runs.push({ seed, arms: Object.fromEntries(ARMS.map((a) => [a, summary(a)])), base: summary("base") });
+    for (const a of ARMS) details[a].push(await readDetails(join(evalDir, a, "world", "details.jsonl")));
+    if (seed === v.seeds[0]) copyReports(evalDir, out);
+  }
+  // The RL stage (when the preset has one): every seed's start/end per arm; the first seed's curves
+  // go into the copied report.html (the first seed's eval) and rl-curves.svg.
+  const rl: NonNullable<VariantResults["rl"]> = {};
+  if (v.preset.rl) {
+    for (const seed of v.seeds) {
+      rl[String(seed)] = await demoRlOutcome(runDir, out, ARMS, (stage) => seedStageName(stage, seed, v.worldSeed), seed === v.seeds[0]);
+    }
+  }
+  const ran = (r: RunReport) => r.stages.filter((s) => s.status === "ran").length;
+  return {
+    variant: v.variant,
+    dir: v.dir,
     window,
-    arms,
-    base: summary("base"),
-    report: join(out, "report.html"),
-    results: join(out, "results.json"),
-    seconds: (Date.now() - start) / 1000,
-    stages: { ran, cached: second.stages.length - second.stages.filter((s) => s.status === "ran").length },
-    ...(rl ? { rl } : {}),
+    seeds: runs,
+    summary: summarizeSeeds(runs, ["base", ...ARMS]),
+    comparisons: compareWithReference(details, v.worldSeed),
+    stages: { ran: ran(first) + ran(second), cached: second.stages.length - ran(second) },
+    ...(v.preset.rl ? { rl } : {}),
   };
-  writeJsonAtomic(join(out, "results.json"), outcome);
+}
+
+export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<DemoOutcome> {
+  const start = Date.now();
+  const preset = presetWithRl(presets[c.preset], c.rlSteps);
+  const seeds = seedList(c.seeds, c.seed, preset.seeds);
+  const variants = c.variant ? [c.variant] : preset.variants;
+  for (const v of variants) worldVariantOptions(v); // an unbuildable variant fails before anything runs
+  const top = resolve(c.out);
+  mkdirSync(top, { recursive: true });
+
+  const results: DemoOutcome["variants"] = {};
+  for (const variant of variants) {
+    const dir = variants.length > 1 ? variant : ".";
+    results[variant] = await runVariant({ preset, presetName: c.preset, variant, worldSeed: c.seed, seeds, userOut: c.out, dir, top }, ctx, commands);
+  }
+  const all = Object.values(results) as VariantResults[];
+  const first = all[0].dir;
+  const outcome: DemoOutcome = {
+    preset: c.preset,
+    worldSeed: c.seed,
+    seeds,
+    variants: results,
+    files: { ...FILES, report: join(first, "report.html"), table: join(first, "table.md") },
+    seconds: (Date.now() - start) / 1000,
+    stages: { ran: all.reduce((s, v) => s + v.stages.ran, 0), cached: all.reduce((s, v) => s + v.stages.cached, 0) },
+  };
+  writeFileAtomic(join(top, FILES.seedsSvg), seedPointsSvg(pass1Chart(outcome)));
+  writeFileAtomic(join(top, FILES.seedsReport), studyPage(outcome));
+  writeFileAtomic(join(top, FILES.seedsTable), `## Mean ± SE across seeds\n\n${renderMarkdown(summaryTable(outcome))}\n## Each arm against SFT\n\n${renderMarkdown(comparisonTable(outcome))}`);
+  writeJsonAtomic(join(top, FILES.results), outcome);
   return outcome;
 }

@@ -9,6 +9,7 @@ import type { DpoResult } from "../dpo/index.ts";
 import { readResults } from "../eval/index.ts";
 import type { ExploreSummary, PairsSummary, RftSummary } from "../explore/index.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { UsageError } from "../io/errors.ts";
 import { formatSummary, manifestPath } from "../pipeline/index.ts";
 import { armSummary, copyReports, runPhase, type ArmSummary, type DemoConfig } from "./run-demo.ts";
 import { pairStages, SE_ARMS, seArmStage, selfExplorePipeline } from "./self-explore-pipeline.ts";
@@ -16,7 +17,6 @@ import { selfExplorePresets } from "./self-explore-presets.ts";
 
 export interface SelfExploreOutcome {
   method: "self-explore";
-  out: string;
   preset: string;
   seed: number;
   arms: Record<string, ArmSummary>;
@@ -28,6 +28,7 @@ export interface SelfExploreOutcome {
     pairs: { step: number; outcome: number };
     dpo: Record<"step" | "outcome", DpoResult["last"]>;
   };
+  /** Relative to --out, so the file does not depend on where the run was made. */
   report: string;
   results: string;
   seconds: number;
@@ -39,6 +40,10 @@ const stageResult = <T>(runDir: string, name: string): T => JSON.parse(readFileS
 
 export async function runSelfExplore(c: DemoConfig, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<SelfExploreOutcome> {
   const start = Date.now();
+  // Seeds and world variants are the OXA demo's study; Self-Explore runs one seed of the control world.
+  if (c.preset === "study") throw new UsageError("--method self-explore has presets tiny and default (study is the OXA demo's)");
+  if (c.seeds !== undefined) throw new UsageError("--seeds: --method self-explore runs one seed (--seed)");
+  if (c.variant !== undefined && c.variant !== "control") throw new UsageError(`--variant ${c.variant}: --method self-explore runs on the control world`);
   const preset = selfExplorePresets[c.preset];
   const top = resolve(c.out);
   const out = join(top, "self-explore");
@@ -60,7 +65,6 @@ export async function runSelfExplore(c: DemoConfig, ctx: CommandContext, command
   const ran = report.stages.filter((s) => s.status === "ran").length;
   const outcome: SelfExploreOutcome = {
     method: "self-explore",
-    out: top,
     preset: c.preset,
     seed: c.seed,
     arms: Object.fromEntries(SE_ARMS.map((a) => [a, armSummary(results, a)])),
@@ -71,8 +75,8 @@ export async function runSelfExplore(c: DemoConfig, ctx: CommandContext, command
       pairs: { step: pairs("step"), outcome: pairs("outcome") },
       dpo: { step: stageResult<DpoResult>(runDir, seArmStage.dpo_step).last, outcome: stageResult<DpoResult>(runDir, seArmStage.dpo_outcome).last },
     },
-    report: join(out, "report.html"),
-    results: join(out, "results.json"),
+    report: join("self-explore", "report.html"),
+    results: join("self-explore", "results.json"),
     seconds: (Date.now() - start) / 1000,
     stages: { ran, cached: report.stages.length - ran },
   };

@@ -25,7 +25,7 @@ const options = (s: Stages[string]) => Object.fromEntries(Object.entries(s.with)
 test("an rl stage per arm: the arm's model, the world's problems, think after, the demo's seed and the preset's sizes", () => {
   const rl = { steps: 7, promptsPerStep: 5, n: 3, maxNewTokens: 40, lr: 2e-4, evalEvery: 2 };
   for (const seed of [0, 3]) {
-    const stages = stagesOf(demoPipeline({ ...presets.tiny, rl }, seed, window));
+    const stages = stagesOf(demoPipeline({ ...presets.tiny, rl }, seed, [seed], window));
     const names = Object.keys(stages).filter((n) => stages[n].uses === "rl");
     assert.deepEqual(names, ["rl-sft", "rl-sft-lp", "rl-oxa-mle", "rl-oxa-full"]);
     for (const arm of ARMS) {
@@ -50,11 +50,22 @@ test("an rl stage per arm: the arm's model, the world's problems, think after, t
   }
 });
 
-test("no rl stage without the preset field; the tiny and default presets have none", () => {
-  for (const p of Object.values(presets)) {
+test("no rl stage without the preset field; the tiny and default presets have none, study has one", () => {
+  for (const p of [presets.tiny, presets.default]) {
     assert.equal(p.rl, undefined);
-    assert.ok(!Object.values(stagesOf(demoPipeline(p, 0, window))).some((s) => s.uses === "rl"));
+    assert.ok(!Object.values(stagesOf(demoPipeline(p, 0, [0], window))).some((s) => s.uses === "rl"));
   }
+  assert.ok(presets.study.rl && presets.study.rl.steps > 0);
+});
+
+test("with several run seeds every seed gets its own rl stages, reading that seed's own fine-tuned models", () => {
+  const rl = { steps: 2, promptsPerStep: 4, n: 2, maxNewTokens: 16, lr: 1e-4, evalEvery: 1 };
+  const stages = stagesOf(demoPipeline({ ...presets.tiny, rl }, 0, [0, 1], window));
+  const names = Object.keys(stages).filter((n) => stages[n].uses === "rl");
+  assert.deepEqual(names.sort(), ["rl-oxa-full", "rl-oxa-full-s1", "rl-oxa-mle", "rl-oxa-mle-s1", "rl-sft", "rl-sft-lp", "rl-sft-lp-s1", "rl-sft-s1"]);
+  assert.equal(options(stages["rl-sft-s1"]).model, "${stages.train-sft-s1.out}/model");
+  assert.equal(options(stages["rl-sft-s1"]).seed, 1);
+  assert.equal(options(stages["rl-sft"]).model, "${stages.train-sft.out}/model");
 });
 
 test("--rl-steps: not given keeps the preset's, 0 turns it off, N sets the steps", () => {

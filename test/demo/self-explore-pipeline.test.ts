@@ -27,7 +27,7 @@ test("every stage of both Self-Explore presets passes its command's config schem
 
 test("tiny: the stages named as the OXA demo's are the OXA demo's, option for option", () => {
   const se = stagesOf(selfExplorePipeline(selfExplorePresets.tiny, 3));
-  const oxa = stagesOf(demoPipeline(presets.tiny, 3, window));
+  const oxa = stagesOf(demoPipeline(presets.tiny, 3, [3], window));
   const shared = Object.keys(se).filter((n) => n in oxa);
   assert.deepEqual(shared.sort(), ["base", "data-sft", "init", "pretrain-data", "prompts", "scored", "select-prompts", "select-sft", "train-sft", "verified", "world"]);
   for (const n of shared) assert.deepEqual(se[n], oxa[n], n);
@@ -58,7 +58,7 @@ test("the paper's settings reach the stages; each arm's model is evaluated", () 
     const models = s["eval-se"].with.model as string[];
     assert.deepEqual(models.map((m) => m.split("=")[0]), ["base", ...SE_ARMS]);
     SE_ARMS.forEach((a, i) => assert.equal(models[i + 1], `${a}=\${stages.${seArmStage[a]}.out}/model`));
-    const oxaEval = stagesOf(demoPipeline(preset, 0, window)).eval.with;
+    const oxaEval = stagesOf(demoPipeline(preset, 0, [0], window)).eval.with;
     for (const key of ["k", "max-new-tokens", "seed", "buckets-from", "batch-size", "bench"]) assert.deepEqual(s["eval-se"].with[key], oxaEval[key], key);
   }
 });

@@ -1,24 +1,17 @@
 // `oxa demo`: the whole OXA or Self-Explore experiment on the built-in world, no downloads, no GPU needed.
-import { z } from "zod";
 import { defineCommand } from "../../command/command.ts";
-import { UsageError } from "../../io/errors.ts";
-import { runDemo, type DemoOutcome } from "../../demo/run-demo.ts";
-import { ARMS } from "../../demo/demo-pipeline.ts";
+import { demoConfig } from "../../demo/demo-config.ts";
+import { runDemo, type ArmSummary, type DemoOutcome } from "../../demo/run-demo.ts";
 import { runSelfExplore, type SelfExploreOutcome } from "../../demo/run-self-explore.ts";
 import { SE_ARMS } from "../../demo/self-explore-pipeline.ts";
+import { comparisonTable, summaryTable } from "../../demo/study-table.ts";
+import { renderText } from "../../report/table.ts";
+import { UsageError } from "../../io/errors.ts";
 import { formatRlSummary } from "../../demo/rl-results.ts";
-
-const schema = z.object({
-  out: z.string().default("runs/demo").describe("output directory: results.json, report.html, table.md, pipeline.yaml (Self-Explore: under self-explore/), and the run directory pipeline/ both methods share"),
-  method: z.enum(["oxa", "self-explore"]).default("oxa").describe("oxa: SFT, SFT_LP, OXA_MLE, OXA_Full; self-explore: SFT, RFT, outcome-DPO, step-DPO (first-pit exploration)"),
-  preset: z.enum(["tiny", "default"]).default("default").describe("tiny: a few minutes, proves the machinery (CI); default: large enough for the arms to differ"),
-  seed: z.number().int().default(0).describe("seed of the world, the models and every sampling step"),
-  rlSteps: z.number().int().min(0).optional().describe("oxa: GRPO steps of every fine-tuned arm after fine-tuning (0 = no RL stage; default: the preset's, none in tiny and default); see docs/rl.md, Demo"),
-});
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "-" : (100 * x).toFixed(1));
 
-type Row = DemoOutcome["base"];
+type Row = ArmSummary;
 
 /** A fixed-width table: one line per model, the arm-specific columns after the shared ones. */
 function table(k: number, extra: string[], lines: [string, Row, string[]][]): string {
@@ -28,9 +21,21 @@ function table(k: number, extra: string[], lines: [string, Row, string[]][]): st
   return rows.map((x) => x.map((c, i) => c.padEnd(w[i])).join("  ")).join("\n");
 }
 
+/** Each variant's RL lines (seed by seed) when the run had an RL stage. */
+function formatRl(r: DemoOutcome): string {
+  const parts = Object.entries(r.variants).flatMap(([variant, v]) =>
+    Object.entries(v?.rl ?? {}).map(([seed, arms]) => `RL stage, ${variant} world, seed ${seed}\n${formatRlSummary(arms)}`),
+  );
+  return parts.length ? `\n\n${parts.join("\n\n")}` : "";
+}
+
 function formatOxa(r: DemoOutcome): string {
-  const data = (s: Row) => [String(s.data?.ce ?? "-"), String(s.data?.ul ?? "-"), s.data ? s.data.mean_ppl_ce.toFixed(2) : "-"];
-  return table(r.base.k, ["CE", "UL", "mean PPL (CE)"], [["base", r.base, data(r.base)], ...ARMS.map((a): [string, Row, string[]] => [a, r.arms[a], data(r.arms[a])])]);
+  return (
+    `seeds ${r.seeds.join(", ")} (world seed ${r.worldSeed}); mean ± SE across seeds\n${renderText(summaryTable(r))}` +
+    `\neach arm against SFT (paired bootstrap over problems, seeds pooled)\n${renderText(comparisonTable(r))}` +
+    `\nseeds report: ${r.files.seedsReport}  picture: ${r.files.seedsSvg}  (under --out)` +
+    formatRl(r)
+  );
 }
 
 function formatSelfExplore(r: SelfExploreOutcome): string {
@@ -45,8 +50,9 @@ function formatSelfExplore(r: SelfExploreOutcome): string {
 }
 
 function format(r: DemoOutcome | SelfExploreOutcome): string {
-  const text = "method" in r ? formatSelfExplore(r) : formatOxa(r) + (r.rl ? `\n\n${formatRlSummary(r.rl)}` : "");
-  return `${text}\n\nresults: ${r.results}\nreport:  ${r.report}\n(${r.seconds.toFixed(0)} s)\n`;
+  const files = "method" in r ? { results: r.results, report: r.report } : r.files;
+  const text = "method" in r ? formatSelfExplore(r) : formatOxa(r);
+  return `${text}\n\nresults: ${files.results}\nreport:  ${files.report}\n(${r.seconds.toFixed(0)} s)\n`;
 }
 
 export const demoCommand = defineCommand({
@@ -59,9 +65,19 @@ from an instruction-following model's rollouts, fine-tunes the four arms on equa
 evaluates them on held-out problems. --method self-explore instead samples from the SFT model,
 trains an RFT model, explores the wrong samples for their first pit, and trains step-DPO and
 outcome-DPO from the RFT model (docs/self-explore.md). Rerunning skips finished stages; a killed
-demo resumes; both methods share the world, the base and the SFT arm in <out>/pipeline.`,
-  examples: ["oxa demo", "oxa demo --preset tiny --out runs/demo-tiny", "oxa demo --method self-explore", "oxa demo --seed 1 --out runs/demo-s1 --json"],
-  schema,
+demo resumes; both methods share the world, the base and the SFT arm in <out>/pipeline.
+--seeds runs every arm once per run seed with world and base fixed (the shared stages run once),
+and reports mean ± SE across seeds and each arm's paired bootstrap against SFT (docs/demo.md).`,
+  examples: [
+    "oxa demo",
+    "oxa demo --preset tiny --out runs/demo-tiny",
+    "oxa demo --seeds 3 --out runs/demo",
+    "oxa demo --seeds 0,1,2 --variant premise --out runs/premise",
+    "oxa demo --preset study --out runs/study",
+    "oxa demo --method self-explore",
+    "oxa demo --seed 1 --out runs/demo-s1 --json",
+  ],
+  schema: demoConfig,
   async run(c, ctx) {
     if (c.method === "self-explore" && c.rlSteps) throw new UsageError("--rl-steps is for --method oxa (the Self-Explore demo has no RL stage yet)");
     const { commands } = await import("./index.ts");

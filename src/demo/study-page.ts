@@ -1,0 +1,54 @@
+// The demo's seeds report: Pass@1 per arm and world with every seed's dot and ± SE, the summary
+// table and the comparisons with SFT, in one self-contained page (seeds.html); the chart also as
+// its own SVG (pass1-seeds.svg) for a README.
+import { htmlPage, htmlTable } from "../report/html-page.ts";
+import { seedPointsFigure, type SeedPointsSpec } from "../report/seed-points-chart.ts";
+import { COMPARISON } from "./arm-comparison.ts";
+import { ARMS } from "./demo-pipeline.ts";
+import type { DemoOutcome, VariantResults } from "./study-results.ts";
+import { comparisonTable, summaryTable } from "./study-table.ts";
+
+/** Pass@1 (%) of the base and every arm, one group per world variant, one dot per seed. */
+export function pass1Chart(r: DemoOutcome): SeedPointsSpec {
+  const models = ["base", ...ARMS];
+  const groups = Object.values(r.variants)
+    .filter((v): v is VariantResults => v !== undefined)
+    .map((v) => ({
+      name: v.variant,
+      points: models.map((m) => {
+        const s = v.summary[m]["pass@1"]!;
+        return {
+          category: m,
+          values: v.seeds.map((run) => 100 * (m === "base" ? run.base : run.arms[m])["pass@1"]),
+          mean: 100 * s.mean,
+          se: s.se === null ? null : 100 * s.se,
+        };
+      }),
+    }));
+  return { title: `Pass@1 per arm: each seed's dot, mean and ± 1 SE across ${r.seeds.length} seed${r.seeds.length > 1 ? "s" : ""}`, yLabel: "Pass@1 (%)", categories: models, groups };
+}
+
+export function studyPage(r: DemoOutcome): string {
+  const vs = Object.keys(r.variants).join(", ");
+  return htmlPage({
+    title: "oxa demo: arms across seeds",
+    subtitle: "World and base model fixed by the world seed; fine-tuning, selection, rollouts and evaluation seeded by each run seed.",
+    meta: [
+      ["preset", r.preset],
+      ["world seed", String(r.worldSeed)],
+      ["run seeds", r.seeds.join(", ")],
+      ["worlds", vs],
+      ["wall time", `${r.seconds.toFixed(0)} s`],
+    ],
+    sections: [
+      `<h2>Pass@1 per seed</h2>`,
+      // At the chart's own size (about 1.5×), not the page's width: a few dots do not need a screen.
+      `<div style="max-width:760px">${seedPointsFigure("pass1-seeds", pass1Chart(r), "Dots: one seed each. Bar: mean across seeds. Whisker: ± one standard error across seeds (none with one seed).")}</div>`,
+      `<h2>Mean ± SE across seeds</h2>`,
+      htmlTable(summaryTable(r)),
+      `<h2>Each arm against ${COMPARISON.reference}</h2>`,
+      `<p class="note">Paired bootstrap over the held-out problems (${COMPARISON.b} replicates; each problem's samples pooled over the seeds), percentile interval; "share Δ ≤ 0" is the share of replicates that show no gain.</p>`,
+      htmlTable(comparisonTable(r)),
+    ],
+  });
+}

@@ -1,0 +1,42 @@
+// The study's two tables: every model's figures as mean ± SE across seeds, and each arm's paired
+// difference from SFT with its bootstrap interval. One Table each (src/report/table.ts), rendered
+// as terminal text, Markdown and HTML by the caller.
+import type { Table } from "../report/table.ts";
+import type { SeedSummary } from "../stats/index.ts";
+import { COMPARISON } from "./arm-comparison.ts";
+import type { DemoOutcome, VariantResults } from "./study-results.ts";
+
+const pct = (x: number) => (100 * x).toFixed(1);
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(100 * x).toFixed(1)}`;
+
+/** "mean ± SE"; the SE is left out with one seed, "-" where there is no figure. */
+export function meanSe(s: SeedSummary | null, scale: (x: number) => string): string {
+  if (!s) return "-";
+  return s.se === null ? scale(s.mean) : `${scale(s.mean)} ± ${scale(s.se)}`;
+}
+
+const variants = (r: DemoOutcome): VariantResults[] => Object.values(r.variants).filter((v): v is VariantResults => v !== undefined);
+
+/** Per variant and model: Pass@1, Pass@k, entropy and length across seeds. */
+export function summaryTable(r: DemoOutcome): Table {
+  const k = variants(r)[0]?.seeds[0]?.base.k ?? 0;
+  const rows: string[][] = [];
+  for (const v of variants(r)) {
+    for (const [model, s] of Object.entries(v.summary)) {
+      rows.push([v.variant, model, meanSe(s["pass@1"], pct), meanSe(s["pass@k"], pct), meanSe(s.entropy, (x) => x.toFixed(3)), meanSe(s.mean_length, (x) => x.toFixed(0)), String(v.seeds.length)]);
+    }
+  }
+  return { headers: ["world", "model", "pass@1 (%)", `pass@${k} (%)`, "entropy", "length", "seeds"], rows, right: [false, false, true, true, true, true, true] };
+}
+
+/** Per variant and arm: Pass@1 minus SFT's, seeds pooled per problem, with the bootstrap interval. */
+export function comparisonTable(r: DemoOutcome): Table {
+  const level = `${Math.round(COMPARISON.level * 100)} % CI`;
+  const rows: string[][] = [];
+  for (const v of variants(r)) {
+    for (const [arm, c] of Object.entries(v.comparisons)) {
+      rows.push([v.variant, `${arm} − ${c.reference}`, signed(c.meanDiff), `[${signed(c.ciLow)}, ${signed(c.ciHigh)}]`, c.shareAtOrBelowZero.toFixed(3), c.perSeedDiff.map(signed).join(" ")]);
+    }
+  }
+  return { headers: ["world", "arm", "Δ pass@1 (pp)", level, "share Δ ≤ 0", "Δ per seed"], rows, right: [false, false, true, true, true, false] };
+}
