@@ -1,5 +1,5 @@
 // Runs every test/**/*.test.ts with node's built-in test runner (Node 20 takes no globs).
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -16,6 +16,7 @@ const files = walk("test").filter((f) => filter.length === 0 || filter.some((s) 
 // folder removed at the end, so a test that forgets to clean up (or is killed) leaves nothing behind.
 // OXA_KEEP_TEST_TMP=1 keeps it for a post-mortem.
 const tmp = mkdtempSync(join(tmpdir(), "oxa-tests-"));
+chmodSync(tmp, 0o1777); // like /tmp: the tests that run oxa as an unprivileged user need their own temp files too
 const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], {
   stdio: "inherit",
   env: { ...process.env, TMPDIR: tmp },
