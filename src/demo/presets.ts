@@ -4,7 +4,7 @@
 // N teacher traces, the same epochs, global batch and learning rate; OXA_Full adds its UL records
 // on top of that.
 import { demoRlSizes, type DemoRl } from "./rl-stage.ts";
-import type { WorldVariant } from "./world-variant.ts";
+import { PREMISE_TOKEN_FLOOR, type WorldVariant } from "./world-variant.ts";
 
 export interface DemoPreset {
   world: { nTrain: number; nTest: number; nPretrain: number; maxLevel: number; pretrainOtherShare: number };
@@ -61,7 +61,15 @@ const defaultPreset: DemoPreset = {
 export const presets: Record<PresetName, DemoPreset> = {
   tiny: tinyPreset,
   default: defaultPreset,
-  // The default's sizes, so a study's control seed 0 is the default run, then 16 GRPO steps per arm
-  // (8 prompts x 8 rollouts, validation every 4 steps): 24 RL runs over 2 worlds x 3 seeds x 4 arms.
-  study: { ...defaultPreset, seeds: 3, variants: ["control", "premise"], rl: demoRlSizes(defaultPreset.eval.maxNewTokens, 16) },
+  // The default's sizes with the premise world's generation caps in both worlds (one budget for the
+  // comparison; world-variant.ts says why), then 16 GRPO steps per arm (8 prompts x 8 rollouts,
+  // validation every 4 steps): 24 RL runs over 2 worlds x 3 seeds x 4 arms.
+  study: {
+    ...defaultPreset,
+    rollouts: { ...defaultPreset.rollouts, maxNewTokens: PREMISE_TOKEN_FLOOR.rollouts },
+    eval: { ...defaultPreset.eval, maxNewTokens: PREMISE_TOKEN_FLOOR.eval },
+    seeds: 3,
+    variants: ["control", "premise"],
+    rl: demoRlSizes(PREMISE_TOKEN_FLOOR.eval, 16),
+  },
 };

@@ -27,7 +27,7 @@ import { selectionWindow } from "./selection-window.ts";
 import { pass1Chart, studyPage } from "./study-page.ts";
 import type { DemoOutcome, VariantResults } from "./study-results.ts";
 import { comparisonTable, summaryTable } from "./study-table.ts";
-import { worldVariantOptions, type WorldVariant } from "./world-variant.ts";
+import { presetForVariant, worldVariantOptions, type WorldVariant } from "./world-variant.ts";
 import { presetWithRl } from "./rl-stage.ts";
 import { demoRlOutcome } from "./rl-outcome.ts";
 
@@ -142,7 +142,7 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   const results: DemoOutcome["variants"] = {};
   for (const variant of variants) {
     const dir = variants.length > 1 ? variant : ".";
-    results[variant] = await runVariant({ preset, presetName: c.preset, variant, worldSeed: c.seed, seeds, userOut: c.out, dir, top }, ctx, commands);
+    results[variant] = await runVariant({ preset: presetForVariant(preset, variant), presetName: c.preset, variant, worldSeed: c.seed, seeds, userOut: c.out, dir, top }, ctx, commands);
   }
   const all = Object.values(results) as VariantResults[];
   const first = all[0].dir;

@@ -7,7 +7,8 @@ import { compareWithReference, poolSeeds, COMPARISON } from "../../src/demo/arm-
 import type { ArmSummary } from "../../src/demo/arm-summary.ts";
 import { summarizeSeeds, type SeedRun } from "../../src/demo/seed-aggregate.ts";
 import { seedList } from "../../src/demo/seed-list.ts";
-import { worldVariantOptions } from "../../src/demo/world-variant.ts";
+import { presets } from "../../src/demo/presets.ts";
+import { PREMISE_TOKEN_FLOOR, presetForVariant, worldVariantOptions } from "../../src/demo/world-variant.ts";
 import { UsageError } from "../../src/io/errors.ts";
 import { pairedBootstrap } from "../../src/stats/index.ts";
 
@@ -102,4 +103,16 @@ test("--seeds: a count from the world seed, or a list; bad specs are usage error
 test("world variant: control adds nothing (the stages and cache keys runs had before variants); premise is passed on", () => {
   assert.deepEqual(worldVariantOptions("control"), {});
   assert.deepEqual(worldVariantOptions("premise"), { variant: "premise" });
+});
+
+test("the premise world raises the generation caps to its floor; control and presets already above it are unchanged", () => {
+  const d = presets.default;
+  assert.equal(presetForVariant(d, "control"), d);
+  const p = presetForVariant({ ...d, rl: { steps: 2, promptsPerStep: 2, n: 2, maxNewTokens: 100, lr: 1e-4, evalEvery: 1 } }, "premise");
+  assert.deepEqual([p.eval.maxNewTokens, p.rollouts.maxNewTokens, p.rl?.maxNewTokens], [PREMISE_TOKEN_FLOOR.eval, PREMISE_TOKEN_FLOOR.rollouts, PREMISE_TOKEN_FLOOR.eval]);
+  assert.deepEqual({ ...p, eval: d.eval, rollouts: d.rollouts, rl: undefined }, { ...d, rl: undefined }, "nothing else changes");
+  // the study runs both worlds on one budget: the floor is already its own
+  const s = presets.study;
+  assert.deepEqual(presetForVariant(s, "premise"), s);
+  assert.equal(s.eval.maxNewTokens, PREMISE_TOKEN_FLOOR.eval);
 });
