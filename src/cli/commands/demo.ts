@@ -74,6 +74,7 @@ and reports mean ± SE across seeds and each arm's paired bootstrap against SFT 
     "oxa demo --seeds 3 --out runs/demo",
     "oxa demo --seeds 0,1,2 --variant premise --out runs/premise",
     "oxa demo --preset study --out runs/study",
+    "oxa demo --rl-steps 8 --out runs/demo-rl",
     "oxa demo --method self-explore",
     "oxa demo --seed 1 --out runs/demo-s1 --json",
   ],
