@@ -3,7 +3,7 @@
 // results.json, results.csv, table.md and report.html in the output directory.
 // Generation and grading come in as functions, so tests and remote servers plug in the same way.
 import { join, relative, resolve } from "node:path";
-import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
+import { writeAllOrNothing, writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { AtomicRowWriter } from "../io/row-writer.ts";
 import type { OutputFormat } from "../io/output-format.ts";
 import { detailsRowSchema } from "./details-row-schema.ts";
@@ -115,14 +115,9 @@ export async function runEval(cfg: EvalConfig, deps: EvalDeps): Promise<EvalOutc
       bar.finish();
       const seconds = { generate: round3((t1 - t0) / 1000), verify: round3((performance.now() - t1) / 1000) };
       const dir = join(cfg.out, m.label, b.name);
-      const w = new AtomicRowWriter(join(dir, `details.${cfg.format ?? "jsonl"}`), { schema: detailsRowSchema, format: cfg.format });
-      try {
+      const w = await writeAllOrNothing(new AtomicRowWriter(join(dir, `details.${cfg.format ?? "jsonl"}`), { schema: detailsRowSchema, format: cfg.format }), async (w) => {
         for (const d of ds) await w.write(d);
-        await w.close();
-      } catch (e) {
-        await w.abort();
-        throw e;
-      }
+      });
       const summary = summarize(ds);
       writeJsonAtomic(join(dir, "summary.json"), { model: m.label, benchmark: b.name, ...summary });
       perBench[b.name] = { ...summary, details: relative(cfg.out, w.path), generated: ready.generated, cache_key: ready.key, seconds };

@@ -3,7 +3,7 @@
 // --apply_chat_template`), split train/test as `export verl` splits them. OpenRLHF hands `label` to
 // a remote reward model as `labels`: `oxa reward-server` answers that protocol (docs/verl.md).
 import { join } from "node:path";
-import { AtomicJsonlWriter, OutputGroup } from "../io/atomic.ts";
+import { AtomicJsonlWriter, OutputGroup, writeAllOrNothing } from "../io/atomic.ts";
 import { nullProgress, type StartProgress } from "../io/progress.ts";
 import type { ExportConfig } from "./export-config.ts";
 import { readExportItems } from "./run-export-verl.ts";
@@ -35,14 +35,9 @@ export async function runExportOpenRlhf(c: ExportConfig, progress: StartProgress
   const files = exportOpenRlhfFiles(c);
   await new OutputGroup().all(async (group) => {
     for (const [path, idx] of [[files.train, split.train], [files.test, split.test]] as const) {
-      const w = new AtomicJsonlWriter(path, group);
-      try {
+      await writeAllOrNothing(new AtomicJsonlWriter(path, group), async (w) => {
         for (const i of idx) await w.write(rowOf(items[i]));
-        await w.close();
-      } catch (e) {
-        await w.abort();
-        throw e;
-      }
+      });
     }
   });
   const flags = `--prompt_data ${files.train} --eval_dataset ${files.test} --input_key prompt --label_key label --apply_chat_template --remote_rm_url ${c.rewardUrl}/score`;

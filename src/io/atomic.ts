@@ -219,3 +219,24 @@ export class AtomicJsonlWriter {
     return this.text.abort();
   }
 }
+
+/** Anything written atomically: it appears at its path on `close()`, and `abort()` leaves nothing. */
+export interface AtomicOutput {
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Fills an atomic output and closes it; if filling or closing fails, aborts it (nothing half-written
+ * remains) and rethrows. The one place of the close-or-abort rule every writer of a whole file follows.
+ */
+export async function writeAllOrNothing<W extends AtomicOutput>(out: W, fill: (out: W) => Promise<void>): Promise<W> {
+  try {
+    await fill(out);
+    await out.close();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
 // schema is the one asked for, else the one an oxa Parquet file carries, else inferred from the rows
 // (a first pass), so a converted file has the same columns whichever rows it holds.
 import { formatOf, readRecords } from "./records.ts";
+import { writeAllOrNothing } from "./atomic.ts";
 import { AtomicRowWriter } from "./row-writer.ts";
 import { inferRowSchema } from "./infer-row-schema.ts";
 import { openParquet } from "./parquet-rows.ts";
@@ -36,14 +37,12 @@ export async function convertRows(o: ConvertRun): Promise<ConvertResult> {
   const bar = (o.progress ?? (() => nullProgress))(`converting ${o.input}`);
   const w = new AtomicRowWriter(o.out, { schema, format: o.format });
   try {
-    for await (const r of readRecords(o.input)) {
-      await w.write(r.row);
-      bar.tick();
-    }
-    await w.close();
-  } catch (e) {
-    await w.abort();
-    throw e;
+    await writeAllOrNothing(w, async () => {
+      for await (const r of readRecords(o.input)) {
+        await w.write(r.row);
+        bar.tick();
+      }
+    });
   } finally {
     bar.finish();
   }

@@ -2,7 +2,7 @@
 // and written in the given order as output records, atomically (a failure leaves no file). Lines
 // go through the one row writer (JSONL or Parquet, src/io/row-writer.ts), which batches stream writes.
 import { dirname, relative, resolve } from "node:path";
-import type { OutputGroup } from "../io/atomic.ts";
+import { writeAllOrNothing, type OutputGroup } from "../io/atomic.ts";
 import { AtomicRowWriter } from "../io/row-writer.ts";
 import type { OutputFormat } from "../io/output-format.ts";
 import { chosenRowSchema } from "./chosen-row-schema.ts";
@@ -23,15 +23,13 @@ export async function writeChosen(input: string, pool: CandidatePool, chosen: Ar
   const writer = new AtomicRowWriter(o.out, { schema: chosenRowSchema(o.command), format: o.format, group });
   const reader = await openRowReader(input, pool, chosen);
   try {
-    for (let k = 0; k < chosen.length; k++) {
-      const i = chosen[k];
-      await writer.write(outputRecord(reader.row(i), pool.item[i], fields));
-      bar.tick();
-    }
-    await writer.close();
-  } catch (e) {
-    await writer.abort();
-    throw e;
+    await writeAllOrNothing(writer, async () => {
+      for (let k = 0; k < chosen.length; k++) {
+        const i = chosen[k];
+        await writer.write(outputRecord(reader.row(i), pool.item[i], fields));
+        bar.tick();
+      }
+    });
   } finally {
     reader.close();
     bar.finish();
