@@ -16,13 +16,20 @@
 //   --more-test N          a third world (seed + 2000) adds N held-out problems of level <= --level to
 //                          the validation set, minus any whose text is a train or pretrain query
 //
+// The demo's SFT model as the start (what issue 15 asks for; off by default, so earlier figures reproduce):
+//   --from-demo DIR        a finished `oxa demo` run directory (or one world variant's subfolder of a
+//                          study): its world and its SFT arm's model (the first run seed's) replace the
+//                          world, pretrain and SFT above; the RL and validation problems are its
+//                          world's level <= --level train and test problems (--more-test still adds)
+//   --prompts-per-step 8 --n 8 --max-new-tokens 96   the GRPO step's size and the rollouts' cap
+//
 //   node --import tsx bench/rl/learning-check.ts [--dir bench/out/rl-check] [--steps 20] [--lr 3e-4] [--seed 0] [--level 1] [--temperature 0.6] [--format-reward 0] [--sft-epochs 3]
 //       [--more-sft-queries 0] [--more-sft-epochs 2] [--more-test 0] [--eval-every 10] [--kl-coef 0.001]
 // Not a timed test: minutes on a small CPU. The figures in docs/notes-rl.md come from this script.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,6 +48,10 @@ const moreSftEpochs = arg("more-sft-epochs", "2");
 const moreTest = Number(arg("more-test", "0"));
 const evalEvery = arg("eval-every", "10");
 const klCoef = arg("kl-coef", "0.001");
+const fromDemo = arg("from-demo", "");
+const promptsPerStep = arg("prompts-per-step", "8");
+const rollouts = arg("n", "8");
+const maxNewTokens = arg("max-new-tokens", "96");
 const OXA = resolve("bin/oxa.mjs");
 
 function oxa(label: string, done: string, args: string[]): void {
@@ -54,24 +65,41 @@ function oxa(label: string, done: string, args: string[]): void {
 const jsonl = (p: string) => readFileSync(p, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-const w = join(dir, "world");
 console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
-oxa("world", join(w, "manifest.json"), ["world", "--out", w, "--seed", seed, "--n-train", "400", "--n-test", "48", "--n-pretrain", "800", "--max-level", "2"]);
-oxa("init", join(dir, "init", "config.json"), ["make-tiny-model", "--out", join(dir, "init"), "--corpus", join(w, "tokenizer.txt"), "--seed", seed, "--vocab-size", "512", "--hidden-size", "64", "--intermediate-size", "128", "--layers", "2", "--heads", "4", "--kv-heads", "2"]);
-oxa("pretrain data", join(dir, "pretrain.jsonl"), ["mix", "--ce", join(w, "pretrain.jsonl"), "--out", join(dir, "pretrain.jsonl"), "--suffix", ""]);
-oxa("base", join(dir, "base", "model", "config.json"), ["train", join(dir, "pretrain.jsonl"), "--model", join(dir, "init"), "--out", join(dir, "base"), "--mode", "sft", "--epochs", "2", "--global-batch", "32", "--micro-batch-size", "32", "--lr", "3e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
-// SFT data: the first teacher trace of every train query, with the reasoning instruction
-const sftRows = join(dir, "sft-rows.jsonl");
-if (!existsSync(sftRows)) writeFileSync(sftRows, jsonl(join(w, "train.jsonl")).map((r) => JSON.stringify({ id: r.id, query: r.query, response: r.responses[0], gold: r.gold }) + "\n").join(""));
-oxa("sft data", join(dir, "sft.jsonl"), ["mix", "--ce", sftRows, "--out", join(dir, "sft.jsonl")]);
-const sft = join(dir, sftEpochs === "3" ? "sft" : `sft-e${sftEpochs}`);
-oxa("sft", join(sft, "model", "config.json"), ["train", join(dir, "sft.jsonl"), "--model", join(dir, "base", "model"), "--out", sft, "--mode", "sft", "--epochs", sftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
 
-// the stronger start: every teacher trace of the easy queries, from this world and a second one
-let start = join(sft, "model");
-let tag = sftEpochs === "3" ? "" : `-sft${sftEpochs}`;
+/** The check's own small world and model: world, a hidden-64 base pretrained on it, SFT on one trace per query. */
+function ownStart(): { w: string; start: string; tag: string } {
+  const w = join(dir, "world");
+  oxa("world", join(w, "manifest.json"), ["world", "--out", w, "--seed", seed, "--n-train", "400", "--n-test", "48", "--n-pretrain", "800", "--max-level", "2"]);
+  oxa("init", join(dir, "init", "config.json"), ["make-tiny-model", "--out", join(dir, "init"), "--corpus", join(w, "tokenizer.txt"), "--seed", seed, "--vocab-size", "512", "--hidden-size", "64", "--intermediate-size", "128", "--layers", "2", "--heads", "4", "--kv-heads", "2"]);
+  oxa("pretrain data", join(dir, "pretrain.jsonl"), ["mix", "--ce", join(w, "pretrain.jsonl"), "--out", join(dir, "pretrain.jsonl"), "--suffix", ""]);
+  oxa("base", join(dir, "base", "model", "config.json"), ["train", join(dir, "pretrain.jsonl"), "--model", join(dir, "init"), "--out", join(dir, "base"), "--mode", "sft", "--epochs", "2", "--global-batch", "32", "--micro-batch-size", "32", "--lr", "3e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
+  // SFT data: the first teacher trace of every train query, with the reasoning instruction
+  const sftRows = join(dir, "sft-rows.jsonl");
+  if (!existsSync(sftRows)) writeFileSync(sftRows, jsonl(join(w, "train.jsonl")).map((r) => JSON.stringify({ id: r.id, query: r.query, response: r.responses[0], gold: r.gold }) + "\n").join(""));
+  oxa("sft data", join(dir, "sft.jsonl"), ["mix", "--ce", sftRows, "--out", join(dir, "sft.jsonl")]);
+  const sft = join(dir, sftEpochs === "3" ? "sft" : `sft-e${sftEpochs}`);
+  oxa("sft", join(sft, "model", "config.json"), ["train", join(dir, "sft.jsonl"), "--model", join(dir, "base", "model"), "--out", sft, "--mode", "sft", "--epochs", sftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
+  return { w, start: join(sft, "model"), tag: sftEpochs === "3" ? "" : `-sft${sftEpochs}` };
+}
+
+/** A finished demo's world and the SFT arm's model of its first run seed (`train-sft` or `train-sft-s<seed>`). */
+function demoStart(demo: string): { w: string; start: string; tag: string } {
+  const pipeline = join(resolve(demo), "pipeline");
+  const stages = readdirSync(pipeline).filter((d) => /^train-sft(-s\d+)?$/.test(d)).sort((x, y) => x.length - y.length || x.localeCompare(y, "en", { numeric: true }));
+  const start = stages.map((d) => join(pipeline, d, "out", "model")).find((m) => existsSync(join(m, "config.json")));
+  if (!start) throw new Error(`--from-demo ${demo}: no finished SFT arm (${pipeline}/train-sft*/out/model)`);
+  console.log(`start: ${start}`);
+  return { w: join(pipeline, "world", "out"), start, tag: `-demo-${basename(resolve(demo))}-${basename(dirname(dirname(start)))}` };
+}
+
+const origin = fromDemo ? demoStart(fromDemo) : ownStart();
+const w = origin.w;
+let start = origin.start;
+let tag = origin.tag;
 const easy = (r: { level: number }) => r.level <= level;
 const trainQueries = new Set([...jsonl(join(w, "train.jsonl")), ...jsonl(join(w, "pretrain.jsonl"))].map((r) => String(r.query ?? r.text ?? "")));
+// the stronger start: every teacher trace of the easy queries, from this world and a second one
 if (moreSftQueries > 0) {
   const w2 = join(dir, `world-more-${moreSftQueries}`);
   oxa("more sft world", join(w2, "manifest.json"), ["world", "--out", w2, "--seed", String(Number(seed) + 1000), "--n-train", String(moreSftQueries), "--n-test", "1", "--n-pretrain", "1", "--max-level", String(level)]);
@@ -84,7 +112,7 @@ if (moreSftQueries > 0) {
   const moreRows = join(dir, `sft-more-${moreSftQueries}-rows.jsonl`);
   if (!existsSync(moreRows)) writeFileSync(moreRows, rows.join(""));
   oxa("more sft data", join(dir, `sft-more-${moreSftQueries}.jsonl`), ["mix", "--ce", moreRows, "--out", join(dir, `sft-more-${moreSftQueries}.jsonl`)]);
-  const sft2 = `${sft}-more${moreSftQueries}-e${moreSftEpochs}`;
+  const sft2 = `${fromDemo ? join(dir, `sft${tag}`) : dirname(start)}-more${moreSftQueries}-e${moreSftEpochs}`;
   oxa("more sft", join(sft2, "model", "config.json"), ["train", join(dir, `sft-more-${moreSftQueries}.jsonl`), "--model", start, "--out", sft2, "--mode", "sft", "--epochs", moreSftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
   start = join(sft2, "model");
   tag += `-more${moreSftQueries}e${moreSftEpochs}`;
@@ -102,10 +130,10 @@ if (moreTest > 0) {
   test = [...test, ...extra.map((r: { id: string }) => ({ ...r, id: `more-${r.id}` }))];
 }
 writeFileSync(rlTest, JSON.stringify(test));
-const run = join(dir, `rl-steps${steps}-lr${lr}-seed${seed}-level${level}-t${temperature}-f${formatReward}${tag}${moreTest ? `-test${test.length}` : ""}${klCoef === "0.001" ? "" : `-kl${klCoef}`}`);
+const run = join(dir, `rl-steps${steps}-lr${lr}-seed${seed}-level${level}-t${temperature}-f${formatReward}${tag}${moreTest ? `-test${test.length}` : ""}${klCoef === "0.001" ? "" : `-kl${klCoef}`}${promptsPerStep === "8" && rollouts === "8" ? "" : `-p${promptsPerStep}x${rollouts}`}${maxNewTokens === "96" ? "" : `-tok${maxNewTokens}`}`);
 oxa("rl", join(run, "rl-summary.json"), [
   "rl", rlTrain, "--model", start, "--out", run, "--validation", rlTest,
-  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", seed, "--eval-every", evalEvery, "--n", "8", "--prompts-per-step", "8", "--temperature", temperature, "--format-reward", formatReward, "--kl-coef", klCoef, "--device", "cpu",
+  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", seed, "--eval-every", evalEvery, "--n", rollouts, "--prompts-per-step", promptsPerStep, "--max-new-tokens", maxNewTokens, "--temperature", temperature, "--format-reward", formatReward, "--kl-coef", klCoef, "--device", "cpu",
 ]);
 const m = jsonl(join(run, "metrics.jsonl"));
 const v = jsonl(join(run, "validation.jsonl"));

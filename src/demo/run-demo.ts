@@ -4,7 +4,7 @@
 // phase two reruns the same pipeline with every later stage once per run seed (phase-one stages
 // are cached). Then the seeds are summarised (mean ± SE), each arm is compared with SFT (paired
 // bootstrap over problems), and the files a person opens are written to the top of --out.
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command, CommandContext } from "../command/command.ts";
 import { readDetails, readResults } from "../eval/index.ts";
@@ -30,6 +30,8 @@ import { comparisonTable, summaryTable } from "./study-table.ts";
 import { presetForVariant, worldVariantOptions, type WorldVariant } from "./world-variant.ts";
 import { presetWithRl } from "./rl-stage.ts";
 import { demoRlOutcome } from "./rl-outcome.ts";
+import { readArmRuns } from "./rl-results.ts";
+import { studyRlSvg, type StudyRlWorld } from "./study-rl-chart.ts";
 
 export { armSummary, type ArmSummary } from "./arm-summary.ts";
 export type { DemoConfig } from "./demo-config.ts";
@@ -37,6 +39,8 @@ export type { DemoOutcome } from "./study-results.ts";
 
 /** The files written at the top of --out (the first variant's eval report and table beside them). */
 const FILES = { results: "results.json", seedsReport: "seeds.html", seedsSvg: "pass1-seeds.svg", seedsTable: "seeds.md" } as const;
+/** With an RL stage: every world's GRPO curves, all seeds, one picture (study-rl-chart.ts). */
+const RL_SVG = "rl-seeds.svg";
 
 /** The eval's report and tables, copied to where a person looks. */
 export function copyReports(evalDir: string, to: string): void {
@@ -130,6 +134,16 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
   };
 }
 
+/** Every variant's RL runs, per arm all seeds, read back for the study's RL picture. */
+async function rlWorlds(top: string, variants: readonly VariantResults[], seeds: readonly number[], worldSeed: number): Promise<StudyRlWorld[]> {
+  return Promise.all(
+    variants.map(async (v) => {
+      const perSeed = await Promise.all(seeds.map((seed) => readArmRuns(join(top, v.dir, "pipeline"), ARMS, (stage) => seedStageName(stage, seed, worldSeed))));
+      return { name: v.variant, arms: ARMS.map((arm, k) => ({ name: arm, seeds: perSeed.map((runs) => runs[k]) })) };
+    }),
+  );
+}
+
 export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Record<string, Command<any, any>>): Promise<DemoOutcome> {
   const start = Date.now();
   const preset = presetWithRl(presets[c.preset], c.rlSteps);
@@ -146,17 +160,19 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   }
   const all = Object.values(results) as VariantResults[];
   const first = all[0].dir;
+  const rlSvg = preset.rl ? RL_SVG : undefined;
+  if (rlSvg) writeFileAtomic(join(top, rlSvg), studyRlSvg(await rlWorlds(top, all, seeds, c.seed), `oxa demo: GRPO from each fine-tuned arm (bold: mean of ${seeds.length} seed${seeds.length > 1 ? "s" : ""}; faint: each seed)`));
   const outcome: DemoOutcome = {
     preset: c.preset,
     worldSeed: c.seed,
     seeds,
     variants: results,
-    files: { ...FILES, report: join(first, "report.html"), table: join(first, "table.md") },
+    files: { ...FILES, report: join(first, "report.html"), table: join(first, "table.md"), ...(rlSvg ? { rlSvg } : {}) },
     seconds: (Date.now() - start) / 1000,
     stages: { ran: all.reduce((s, v) => s + v.stages.ran, 0), cached: all.reduce((s, v) => s + v.stages.cached, 0) },
   };
   writeFileAtomic(join(top, FILES.seedsSvg), seedPointsSvg(pass1Chart(outcome)));
-  writeFileAtomic(join(top, FILES.seedsReport), studyPage(outcome));
+  writeFileAtomic(join(top, FILES.seedsReport), studyPage(outcome, rlSvg ? readFileSync(join(top, rlSvg), "utf8") : undefined));
   writeFileAtomic(join(top, FILES.seedsTable), `## Mean ± SE across seeds\n\n${renderMarkdown(summaryTable(outcome))}\n## Each arm against SFT\n\n${renderMarkdown(comparisonTable(outcome))}`);
   writeJsonAtomic(join(top, FILES.results), outcome);
   return outcome;

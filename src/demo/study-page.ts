@@ -28,7 +28,8 @@ export function pass1Chart(r: DemoOutcome): SeedPointsSpec {
   return { title: `Pass@1 per arm: each seed's dot, mean and ± 1 SE across ${r.seeds.length} seed${r.seeds.length > 1 ? "s" : ""}`, yLabel: "Pass@1 (%)", categories: models, groups };
 }
 
-export function studyPage(r: DemoOutcome): string {
+/** The page; `rlSvg` (the study's RL picture, when the preset has an RL stage) goes under the tables. */
+export function studyPage(r: DemoOutcome, rlSvg?: string): string {
   const vs = Object.keys(r.variants).join(", ");
   return htmlPage({
     title: "oxa demo: arms across seeds",
@@ -49,6 +50,13 @@ export function studyPage(r: DemoOutcome): string {
       `<h2>Each arm against ${COMPARISON.reference}</h2>`,
       `<p class="note">Paired bootstrap over the held-out problems (${COMPARISON.b} replicates; each problem's samples pooled over the seeds), percentile interval; "share Δ ≤ 0" is the share of replicates that show no gain.</p>`,
       htmlTable(comparisonTable(r)),
+      ...(rlSvg
+        ? [
+            `<h2>The RL stage: GRPO from each fine-tuned arm</h2>`,
+            `<p class="note">Held-out Pass@1 (greedy; step 0 is the fine-tuned model), policy entropy and mean training reward over GRPO steps. Bold: the mean across seeds; faint: each seed.</p>`,
+            `<div style="overflow-x:auto">${rlSvg.replace(/^<svg /, '<svg id="rl-seeds" ')}</div>`,
+          ]
+        : []),
     ],
   });
 }

@@ -2,7 +2,7 @@
 export { runRl, rlSizes, type RlResult, type RlPorts } from "./run-rl.ts";
 export { rlConfig, type RlConfig } from "./rl-config.ts";
 export { RL_PRESETS, type RlPreset, type RlSizes } from "./rl-presets.ts";
-export { rlCurvesChart, type RlCurve } from "./rl-curves-chart.ts";
+export { rlCurvesChart, rlPanel, RL_PANEL, RL_CURVE_POINTS, type RlCurve, type RlCurvePoints, type PanelLine } from "./rl-curves-chart.ts";
 export { readPromptSet, type RlPrompt } from "./prompt-set.ts";
 export { composeStepSchedule } from "./step-schedule.ts";
 export { rolloutReward, wellFormed, type Overlong, type RewardRule } from "./rollout-reward.ts";

@@ -19,6 +19,8 @@ import { out } from "../../src/demo/demo-pipeline.ts";
 import { presets } from "../../src/demo/presets.ts";
 import { DEMO_RL_THINK, rlStageName, rlStages } from "../../src/demo/rl-stage.ts";
 import { demoRlOutcome } from "../../src/demo/rl-outcome.ts";
+import { readArmRuns } from "../../src/demo/rl-results.ts";
+import { studyRlSvg } from "../../src/demo/study-rl-chart.ts";
 import { stage } from "../../src/demo/typed-stage.ts";
 import { readJsonl } from "../helpers/oxa-cli.ts";
 
@@ -112,5 +114,10 @@ test("demo RL stage: two arms, 2 GRPO steps each, through the pipeline runner; r
   assert.ok(html.indexOf("<h2>eval</h2>") < html.indexOf("RL stage: GRPO from each arm"));
   assert.ok(readFileSync(join(top, "rl-curves.svg"), "utf8").includes("policy entropy"));
   assert.ok(readdirSync(top).includes("rl-curves.svg"));
+  // the study's picture (every seed; one here) drawn from the same runs: a seed line and a mean per arm and panel
+  const runs = await readArmRuns(runDir, ARMS);
+  const svg = studyRlSvg([{ name: "control", arms: runs.map((r) => ({ name: r.name, seeds: [r] })) }], "GRPO");
+  assert.equal((svg.match(/class="faint"/g) ?? []).length, ARMS.length * 3);
+  assert.equal((svg.match(/<polyline /g) ?? []).length, 2 * ARMS.length * 3);
   console.log(`demo RL tiny run: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 });

@@ -16,6 +16,7 @@ import { comparisonTable, summaryTable } from "../../src/demo/study-table.ts";
 import { renderMarkdown } from "../../src/report/table.ts";
 import { seedPointsSvg } from "../../src/report/seed-points-chart.ts";
 import { withHeadlessPage } from "../helpers/headless-page.ts";
+import { studyRlSvg } from "../../src/demo/study-rl-chart.ts";
 
 const MODELS = ["base", ...ARMS];
 const SEEDS = [0, 1, 2];
@@ -57,6 +58,10 @@ test("tables: mean ± SE across seeds and the comparisons with SFT, per world", 
   assert.equal(cells[2], pp(cmp.meanDiff));
   assert.equal(cells[3], `[${pp(cmp.ciLow)}, ${pp(cmp.ciHigh)}]`);
   assert.match(renderMarkdown(c), /\| premise \| oxa_full − sft \|/);
+  // with an RL stage the page carries the study's RL picture under its own heading; without, neither
+  const rl = studyRlSvg([{ name: "control", arms: [{ name: "sft", seeds: [{ steps: [{ step: 1, reward_mean: 0.1, entropy: 1, kl: 0 }], validation: [] }] }] }], "GRPO");
+  assert.ok(studyPage(outcome, rl).includes('<svg id="rl-seeds" '));
+  assert.ok(!studyPage(outcome).includes("The RL stage"));
 });
 
 test("seeds.html in Chromium: a dot per seed, arm and world at its value, mean bars at the mean, whiskers, no errors or requests", async () => {

@@ -1,0 +1,54 @@
+// The study's RL picture: for each world variant a row of panels — held-out Pass@1, policy entropy,
+// mean training reward — over GRPO steps, one colour per arm: a bold line for the mean across the
+// run seeds and a faint line for each seed, so the spread shows beside the mean (the paper's
+// question: do the SFT-stage differences between arms, and OXA's higher entropy, persist under RL?).
+import { legend, svgDocument } from "../report/svg.ts";
+import { RL_CURVE_POINTS, RL_PANEL, rlPanel, type RlCurvePoints } from "../rl/index.ts";
+
+export interface StudyRlWorld {
+  name: string;
+  /** Per arm (in the arms' order), its RL run of every seed. */
+  arms: readonly { name: string; seeds: readonly RlCurvePoints[] }[];
+}
+
+type Points = readonly (readonly [number, number])[];
+
+/** The mean across seeds at every step all of them have (the seeds share steps and validation schedule). */
+export function meanAcrossSeeds(seeds: readonly Points[]): [number, number][] {
+  if (seeds.length === 0) return [];
+  const byStep = new Map<number, number[]>();
+  for (const pts of seeds) for (const [s, v] of pts) if (Number.isFinite(v)) byStep.set(s, [...(byStep.get(s) ?? []), v]);
+  return [...byStep]
+    .filter(([, vs]) => vs.length === seeds.length)
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, vs]) => [s, vs.reduce((a, b) => a + b, 0) / vs.length]);
+}
+
+const PANELS = [
+  { title: "held-out Pass@1", pick: RL_CURVE_POINTS.pass1 },
+  { title: "policy entropy (nats)", pick: RL_CURVE_POINTS.entropy },
+  { title: "mean training reward", pick: RL_CURVE_POINTS.reward },
+] as const;
+
+/**
+ * One SVG: a row per world, three panels per row. `colourOffset` keeps each arm's colour the one it
+ * has in the Pass@1 chart (which draws the base model first).
+ */
+export function studyRlSvg(worlds: readonly StudyRlWorld[], title: string, colourOffset = 1): string {
+  const arms = worlds[0]?.arms.map((a) => a.name) ?? [];
+  const rowHeight = RL_PANEL.height + 18;
+  const rows = worlds.map((w, r) => {
+    const panels = PANELS.map((p, i) => {
+      const lines = w.arms.flatMap((a, k) => {
+        const seeds = a.seeds.map(p.pick);
+        return [...seeds.map((points) => ({ colour: k + colourOffset, points, faint: true })), { colour: k + colourOffset, points: meanAcrossSeeds(seeds) }];
+      });
+      return `<g transform="translate(${i * RL_PANEL.width} 0)">${rlPanel(lines, `${w.name}: ${p.title}`, undefined, p.title)}</g>`;
+    });
+    return `<g transform="translate(0 ${14 + r * rowHeight})">${panels.join("")}</g>`;
+  });
+  const legendTop = 14 + worlds.length * rowHeight;
+  const f = { width: RL_PANEL.width * PANELS.length, height: legendTop + 12 + arms.length * 16, left: 12, right: 8, top: 22, bottom: 0 };
+  const keys = legend({ ...f, top: legendTop, width: 190 + f.right }, arms.map((name, k) => ({ label: name, colour: k + colourOffset, kind: "line" as const })));
+  return svgDocument(f, title, rows.join("") + keys);
+}
