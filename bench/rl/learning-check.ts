@@ -1,8 +1,14 @@
 // Does `oxa rl` learn? On the built-in world: a tiny Qwen2 model is pretrained on the world's corpus
-// and fine-tuned (SFT) on one teacher trace per train query, then GRPO runs from it with rewards from
-// the verifier. The check passes when the mean training reward of the last steps is above that of
-// the first steps and held-out Pass@1 after the last step is above Pass@1 before the first, by more than
-// chance: the problems gained against those lost must give an exact McNemar p below 0.05.
+// and fine-tuned (SFT) on one teacher trace per train query (or a finished demo's SFT model, see
+// --from-demo), then GRPO runs from it with rewards from the verifier. After the run, `oxa eval`
+// samples --eval-k answers per held-out problem from the start and the final model at the rollout
+// temperature (top-p 1): Pass@1 as the paper and `oxa eval` define it, the mean correctness over
+// samples. The check passes when the mean training reward of the last steps is above that of the
+// first steps and that held-out Pass@1 rose by more than chance: the 95 % interval of a paired
+// bootstrap over problems (src/stats, the demo's comparison) lies above 0.
+// The run's own greedy validation every --eval-every steps is reported beside it (problems gained
+// and lost, exact McNemar p) but does not decide: greedy decoding reads only each problem's most
+// likely answer, which GRPO's sharpening of the sampling distribution need not change.
 // Every stage is a real `oxa` command; stages whose output exists are reused (delete --dir to redo).
 //
 // RL uses the level-1 problems (--level) the tiny SFT model sometimes solves: GRPO learns only from
@@ -22,11 +28,14 @@
 //                          world, pretrain and SFT above; the RL and validation problems are its
 //                          world's level <= --level train and test problems (--more-test still adds)
 //   --prompts-per-step 8 --n 8 --max-new-tokens 96   the GRPO step's size and the rollouts' cap
+//   --eval-k 8             samples per held-out problem in the final comparison
 //
 //   node --import tsx bench/rl/learning-check.ts [--dir bench/out/rl-check] [--steps 20] [--lr 3e-4] [--seed 0] [--level 1] [--temperature 0.6] [--format-reward 0] [--sft-epochs 3]
 //       [--more-sft-queries 0] [--more-sft-epochs 2] [--more-test 0] [--eval-every 10] [--kl-coef 0.001]
-// Not a timed test: minutes on a small CPU. The figures in docs/notes-rl.md come from this script.
+// Not a timed test: minutes on a small CPU. The figures in docs/benchmarks.md come from this script.
 import { spawnSync } from "node:child_process";
+import { readDetails } from "../../src/eval/index.ts";
+import { pairedBootstrap, pairPerProblemPass } from "../../src/stats/index.ts";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -43,6 +52,12 @@ const temperature = arg("temperature", "0.6");
 const formatReward = arg("format-reward", "0");
 const sftEpochs = arg("sft-epochs", "3");
 const seed = arg("seed", "0");
+// The RL run's and the final eval's seed alone (rollout draws, prompt order, eval samples): --rl-seed 1
+// repeats the GRPO run from the same start on the same held-out set. --seed also changes the worlds and
+// every training seed; the extra worlds' folders are named by it (no suffix for seed 0), the check's own
+// world, base and SFT folders are not (give another --seed its own --dir).
+const rlSeed = arg("rl-seed", seed);
+const seedTag = seed === "0" ? "" : `-seed${seed}`;
 const moreSftQueries = Number(arg("more-sft-queries", "0"));
 const moreSftEpochs = arg("more-sft-epochs", "2");
 const moreTest = Number(arg("more-test", "0"));
@@ -52,6 +67,7 @@ const fromDemo = arg("from-demo", "");
 const promptsPerStep = arg("prompts-per-step", "8");
 const rollouts = arg("n", "8");
 const maxNewTokens = arg("max-new-tokens", "96");
+const evalK = arg("eval-k", "8");
 const OXA = resolve("bin/oxa.mjs");
 
 function oxa(label: string, done: string, args: string[]): void {
@@ -101,7 +117,7 @@ const easy = (r: { level: number }) => r.level <= level;
 const trainQueries = new Set([...jsonl(join(w, "train.jsonl")), ...jsonl(join(w, "pretrain.jsonl"))].map((r) => String(r.query ?? r.text ?? "")));
 // the stronger start: every teacher trace of the easy queries, from this world and a second one
 if (moreSftQueries > 0) {
-  const w2 = join(dir, `world-more-${moreSftQueries}`);
+  const w2 = join(dir, `world-more-${moreSftQueries}${seedTag}`);
   oxa("more sft world", join(w2, "manifest.json"), ["world", "--out", w2, "--seed", String(Number(seed) + 1000), "--n-train", String(moreSftQueries), "--n-test", "1", "--n-pretrain", "1", "--max-level", String(level)]);
   for (const r of jsonl(join(w2, "train.jsonl"))) trainQueries.add(String(r.query));
   const rows = ([["w1", jsonl(join(w, "train.jsonl"))], ["w2", jsonl(join(w2, "train.jsonl"))]] as [string, any[]][]).flatMap(([name, rs]) =>
@@ -109,20 +125,21 @@ if (moreSftQueries > 0) {
       r.responses.map((response, i) => JSON.stringify({ id: `${name}-${r.id}-${i}`, query: r.query, response, gold: r.gold }) + "\n"),
     ),
   );
-  const moreRows = join(dir, `sft-more-${moreSftQueries}-rows.jsonl`);
+  const moreRows = join(dir, `sft-more-${moreSftQueries}${seedTag}-rows.jsonl`);
+  const moreData = join(dir, `sft-more-${moreSftQueries}${seedTag}.jsonl`);
   if (!existsSync(moreRows)) writeFileSync(moreRows, rows.join(""));
-  oxa("more sft data", join(dir, `sft-more-${moreSftQueries}.jsonl`), ["mix", "--ce", moreRows, "--out", join(dir, `sft-more-${moreSftQueries}.jsonl`)]);
-  const sft2 = `${fromDemo ? join(dir, `sft${tag}`) : dirname(start)}-more${moreSftQueries}-e${moreSftEpochs}`;
-  oxa("more sft", join(sft2, "model", "config.json"), ["train", join(dir, `sft-more-${moreSftQueries}.jsonl`), "--model", start, "--out", sft2, "--mode", "sft", "--epochs", moreSftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
+  oxa("more sft data", moreData, ["mix", "--ce", moreRows, "--out", moreData]);
+  const sft2 = `${fromDemo ? join(dir, `sft${tag}`) : dirname(start)}-more${moreSftQueries}-e${moreSftEpochs}${seedTag}`;
+  oxa("more sft", join(sft2, "model", "config.json"), ["train", moreData, "--model", start, "--out", sft2, "--mode", "sft", "--epochs", moreSftEpochs, "--global-batch", "16", "--micro-batch-size", "16", "--lr", "1e-3", "--cutoff", "2048", "--seed", seed, "--device", "cpu"]);
   start = join(sft2, "model");
   tag += `-more${moreSftQueries}e${moreSftEpochs}`;
 }
 const rlTrain = join(dir, `rl-train-level${level}.jsonl`);
-const rlTest = join(dir, `rl-test-level${level}${moreTest ? `-more${moreTest}` : ""}.json`);
+const rlTest = join(dir, `rl-test-level${level}${moreTest ? `-more${moreTest}${seedTag}` : ""}.json`);
 writeFileSync(rlTrain, jsonl(join(w, "train.jsonl")).filter(easy).map((r) => JSON.stringify({ id: r.id, query: r.query, gold: r.gold }) + "\n").join(""));
 let test = JSON.parse(readFileSync(join(w, "test.json"), "utf8")).filter(easy);
 if (moreTest > 0) {
-  const w3 = join(dir, `world-test-${moreTest}`);
+  const w3 = join(dir, `world-test-${moreTest}${seedTag}`);
   oxa("more test world", join(w3, "manifest.json"), ["world", "--out", w3, "--seed", String(Number(seed) + 2000), "--n-train", "1", "--n-test", String(moreTest), "--n-pretrain", "1", "--max-level", String(level)]);
   const seen = new Set([...trainQueries, ...test.map((r: { problem: string }) => r.problem)]);
   const extra = JSON.parse(readFileSync(join(w3, "test.json"), "utf8")).filter((r: { level: number; problem: string }) => easy(r) && !seen.has(r.problem));
@@ -130,11 +147,25 @@ if (moreTest > 0) {
   test = [...test, ...extra.map((r: { id: string }) => ({ ...r, id: `more-${r.id}` }))];
 }
 writeFileSync(rlTest, JSON.stringify(test));
-const run = join(dir, `rl-steps${steps}-lr${lr}-seed${seed}-level${level}-t${temperature}-f${formatReward}${tag}${moreTest ? `-test${test.length}` : ""}${klCoef === "0.001" ? "" : `-kl${klCoef}`}${promptsPerStep === "8" && rollouts === "8" ? "" : `-p${promptsPerStep}x${rollouts}`}${maxNewTokens === "96" ? "" : `-tok${maxNewTokens}`}`);
+const run = join(dir, `rl-steps${steps}-lr${lr}-seed${rlSeed}-level${level}-t${temperature}-f${formatReward}${tag}${moreTest ? `-test${test.length}` : ""}${klCoef === "0.001" ? "" : `-kl${klCoef}`}${promptsPerStep === "8" && rollouts === "8" ? "" : `-p${promptsPerStep}x${rollouts}`}${maxNewTokens === "96" ? "" : `-tok${maxNewTokens}`}`);
 oxa("rl", join(run, "rl-summary.json"), [
   "rl", rlTrain, "--model", start, "--out", run, "--validation", rlTest,
-  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", seed, "--eval-every", evalEvery, "--n", rollouts, "--prompts-per-step", promptsPerStep, "--max-new-tokens", maxNewTokens, "--temperature", temperature, "--format-reward", formatReward, "--kl-coef", klCoef, "--device", "cpu",
+  "--preset", "tiny", "--steps", steps, "--lr", lr, "--seed", rlSeed, "--eval-every", evalEvery, "--n", rollouts, "--prompts-per-step", promptsPerStep, "--max-new-tokens", maxNewTokens, "--temperature", temperature, "--format-reward", formatReward, "--kl-coef", klCoef, "--device", "cpu",
 ]);
+// held-out Pass@1 over --eval-k samples at the rollout temperature, start against final model
+const evalDir = join(run, `eval-k${evalK}`);
+oxa("eval", join(evalDir, "results.json"), [
+  "eval", "--model", `start=${start}`, "--model", `rl=${join(run, "model")}`, "--bench", `held=${rlTest}`, "--k", evalK,
+  "--temperature", temperature, "--top-p", "1", "--max-new-tokens", maxNewTokens, "--seed", rlSeed, "--device", "cpu", "--out", evalDir,
+]);
+const evalModels = JSON.parse(readFileSync(join(evalDir, "results.json"), "utf8")).models;
+const heldOut = (label: string) => {
+  const b = evalModels[label].benchmarks.held;
+  return { pass_at_1: b["pass@1"], pass_at_1_se: b["pass@1_se"], [`pass_at_${evalK}`]: b[`pass@${evalK}`], entropy: b.entropy, mean_length: b.mean_length };
+};
+const pairs = pairPerProblemPass(await readDetails(join(evalDir, "rl", "held", "details.jsonl")), await readDetails(join(evalDir, "start", "held", "details.jsonl")));
+const sampled = pairedBootstrap(pairs.arm, pairs.reference, { b: 2000, seed: Number(rlSeed), level: 0.95 });
+
 const m = jsonl(join(run, "metrics.jsonl"));
 const v = jsonl(join(run, "validation.jsonl"));
 const k = Math.max(1, Math.floor(m.length / 5));
@@ -160,7 +191,7 @@ function mcnemar(a: Map<string, boolean>, b: Map<string, boolean>): { gained: nu
   return { gained, lost, p: n === 0 ? 1 : Math.min(1, 2 * tail) };
 }
 const report = {
-  steps: m.length, lr, seed, level, temperature, formatReward,
+  steps: m.length, lr, seed, rlSeed, level, temperature, formatReward,
   reward: { firstSteps: k, first, last },
   entropy: { first: m[0].entropy, last: m.at(-1).entropy },
   kl: { last: m.at(-1).kl },
@@ -171,11 +202,18 @@ const report = {
   // paired over the held-out problems (greedy, one answer each): problems gained and lost between the
   // first and the last validation, and the exact two-sided McNemar p of that split
   pass_at_1_paired: mcnemar(validationCorrect(v[0].step), validationCorrect(v.at(-1).step)),
+  // what decides: eval's Pass@1 over --eval-k samples, start vs final model, paired bootstrap over problems
+  sampled: { k: Number(evalK), temperature: Number(temperature), start: heldOut("start"), rl: heldOut("rl"), paired: sampled },
   learned: false,
 };
-report.learned = last > first && v.at(-1).pass_at_1 > v[0].pass_at_1 && report.pass_at_1_paired.p < 0.05;
+report.learned = last > first && sampled.ciLow > 0;
 console.log(JSON.stringify(report, null, 1));
 const rose = (b: boolean) => (b ? "rose" : "did not rise");
 const pr = report.pass_at_1_paired;
-console.log(`${report.learned ? "PASS" : "FAIL"}: mean training reward ${rose(last > first)}, held-out Pass@1 ${rose(v.at(-1).pass_at_1 > v[0].pass_at_1)} (${pr.gained} problems gained, ${pr.lost} lost: McNemar p = ${pr.p.toPrecision(2)}; a pass needs p < 0.05)`);
+const pct = (x: number) => `${(100 * x).toFixed(1)}`;
+console.log(
+  `${report.learned ? "PASS" : "FAIL"}: mean training reward ${rose(last > first)} (${first.toFixed(3)} -> ${last.toFixed(3)}); held-out Pass@1 over ${evalK} samples at T ${temperature} ` +
+    `${pct(report.sampled.start.pass_at_1)} -> ${pct(report.sampled.rl.pass_at_1)} %, paired difference ${pct(sampled.meanDiff)} points, 95 % bootstrap interval [${pct(sampled.ciLow)}, ${pct(sampled.ciHigh)}] (a pass needs it above 0); ` +
+    `greedy validation ${pct(v[0].pass_at_1)} -> ${pct(v.at(-1).pass_at_1)} % (${pr.gained} gained, ${pr.lost} lost, McNemar p = ${pr.p.toPrecision(2)})`,
+);
 process.exitCode = report.learned ? 0 : 1;
