@@ -10,7 +10,7 @@ import type { DemoPreset } from "./presets.ts";
 import type { SelectionWindow } from "./selection-window.ts";
 import { forSeed } from "./seed-stages.ts";
 import { stage, type PipelineStage, type StageOptions } from "./typed-stage.ts";
-import { rlStages } from "./rl-stage.ts";
+import { rlStageName, rlStages } from "./rl-stage.ts";
 
 /** The arms, in the paper's order; their labels are the keys of results.json. */
 export const ARMS = ["sft", "sft_lp", "oxa_mle", "oxa_full"] as const;
@@ -102,6 +102,21 @@ export const evalStage = (p: DemoPreset, seed: number, description: string, mode
     k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: ["base"], batchSize: 64, out: "${out}",
   });
 
+/** The stage that evaluates every arm's model after GRPO. */
+export const EVAL_RL = "eval-rl";
+
+/**
+ * Every arm after its GRPO run, evaluated as `eval` evaluates it before (same problems, k, length cap,
+ * temperature and seed): sampled Pass@1 and Pass@k after RL, which the run's greedy validation does
+ * not give (docs/rl.md, Limits). The base is not re-evaluated; its buckets come from `eval`'s details.
+ */
+const evalAfterRlStage = (p: DemoPreset, seed: number) =>
+  stage("eval", "Pass@1, Pass@k, entropy and lengths of the four arms after their GRPO runs, on the same held-out problems", {
+    model: ARMS.map((a) => `${a}=${out(rlStageName(a), "model")}`),
+    bench: [`world=${out("world", "test.json")}`],
+    k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: [`world=${out("eval", "base/world/details.jsonl")}`], batchSize: 64, out: "${out}",
+  });
+
 /** Everything after the scored pool for one run seed, under the single-seed stage names. */
 export function seedStages(p: DemoPreset, seed: number, w: SelectionWindow): Record<string, PipelineStage> {
   const select = (description: string, extra: Partial<StageOptions<"select">>) => selectStage(p, seed, description, extra);
@@ -136,6 +151,7 @@ export function seedStages(p: DemoPreset, seed: number, w: SelectionWindow): Rec
     [armStages("oxa_full").train]: train("OXA_Full", armStages("oxa_full").data, "oxa-full"),
     eval: evalStage(p, seed, "Pass@1, Pass@k, entropy and lengths of the base and the four arms on held-out problems", ARMS.map((a) => `${a}=${out(armStages(a).train, "model")}`)),
     ...(p.rl ? rlStages(p.rl, seed, { prompts: out("world", "train.jsonl"), validation: out("world", "test.json"), models: Object.fromEntries(ARMS.map((a) => [a, out(armStages(a).train, "model")])) }) : {}),
+    ...(p.rl ? { [EVAL_RL]: evalAfterRlStage(p, seed) } : {}),
   };
 }
 

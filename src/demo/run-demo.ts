@@ -18,15 +18,15 @@ import { compareWithReference } from "./arm-comparison.ts";
 import { armSummaries } from "./arm-data.ts";
 import { armSummary, type ArmSummary } from "./arm-summary.ts";
 import type { DemoConfig } from "./demo-config.ts";
-import { ARMS, dataPipeline, demoPipeline } from "./demo-pipeline.ts";
+import { ARMS, EVAL_RL, dataPipeline, demoPipeline } from "./demo-pipeline.ts";
 import { presets, type DemoPreset } from "./presets.ts";
 import { summarizeSeeds, type SeedRun } from "./seed-aggregate.ts";
 import { seedList } from "./seed-list.ts";
 import { seedStageName } from "./seed-stages.ts";
 import { selectionWindow } from "./selection-window.ts";
 import { pass1Chart, studyPage } from "./study-page.ts";
-import type { DemoOutcome, VariantResults } from "./study-results.ts";
-import { comparisonTable, summaryTable } from "./study-table.ts";
+import type { AfterRl, DemoOutcome, VariantResults } from "./study-results.ts";
+import { afterRlOutcome, comparisonTable, summaryTable } from "./study-table.ts";
 import { presetForVariant, worldVariantOptions, type WorldVariant } from "./world-variant.ts";
 import { presetWithRl } from "./rl-stage.ts";
 import { demoRlOutcome } from "./rl-outcome.ts";
@@ -41,6 +41,8 @@ export type { DemoOutcome } from "./study-results.ts";
 const FILES = { results: "results.json", seedsReport: "seeds.html", seedsSvg: "pass1-seeds.svg", seedsTable: "seeds.md" } as const;
 /** With an RL stage: every world's GRPO curves, all seeds, one picture (study-rl-chart.ts). */
 const RL_SVG = "rl-seeds.svg";
+/** With an RL stage: the Pass@1 chart of the arms after GRPO (stage eval-rl). */
+const RL_PASS1_SVG = "pass1-seeds-rl.svg";
 
 /** The eval's report and tables, copied to where a person looks. */
 export function copyReports(evalDir: string, to: string): void {
@@ -121,6 +123,7 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
       rl[String(seed)] = await demoRlOutcome(runDir, out, ARMS, (stage) => seedStageName(stage, seed, v.worldSeed), seed === v.seeds[0]);
     }
   }
+  const afterRl = v.preset.rl ? await evaluatedAfterRl(runDir, v, runs) : undefined;
   const ran = (r: RunReport) => r.stages.filter((s) => s.status === "ran").length;
   return {
     variant: v.variant,
@@ -130,8 +133,21 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
     summary: summarizeSeeds(runs, ["base", ...ARMS]),
     comparisons: compareWithReference(details, v.worldSeed),
     stages: { ran: ran(first) + ran(second), cached: second.stages.length - ran(second) },
-    ...(v.preset.rl ? { rl } : {}),
+    ...(v.preset.rl ? { rl, afterRl } : {}),
   };
+}
+
+/** The arms' evaluation after GRPO (stage eval-rl) per seed, summarised and compared with SFT as before RL. */
+async function evaluatedAfterRl(runDir: string, v: VariantRun, before: readonly SeedRun[]): Promise<AfterRl> {
+  const details: Record<string, Awaited<ReturnType<typeof readDetails>>[]> = Object.fromEntries(ARMS.map((a) => [a, []]));
+  const seeds: SeedRun[] = [];
+  for (const [i, seed] of v.seeds.entries()) {
+    const evalDir = join(runDir, seedStageName(EVAL_RL, seed, v.worldSeed), "out");
+    const results = readResults(join(evalDir, "results.json"));
+    seeds.push({ seed, base: before[i].base, arms: Object.fromEntries(ARMS.map((a) => [a, armSummary(results, a)])) });
+    for (const a of ARMS) details[a].push(await readDetails(join(evalDir, a, "world", "details.jsonl")));
+  }
+  return { seeds, summary: summarizeSeeds(seeds, ["base", ...ARMS]), comparisons: compareWithReference(details, v.worldSeed) };
 }
 
 /** Every variant's RL runs, per arm all seeds, read back for the study's RL picture. */
@@ -167,13 +183,16 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
     worldSeed: c.seed,
     seeds,
     variants: results,
-    files: { ...FILES, report: join(first, "report.html"), table: join(first, "table.md"), ...(rlSvg ? { rlSvg } : {}) },
+    files: { ...FILES, report: join(first, "report.html"), table: join(first, "table.md"), ...(rlSvg ? { rlSvg, rlSeedsSvg: RL_PASS1_SVG } : {}) },
     seconds: (Date.now() - start) / 1000,
     stages: { ran: all.reduce((s, v) => s + v.stages.ran, 0), cached: all.reduce((s, v) => s + v.stages.cached, 0) },
   };
   writeFileAtomic(join(top, FILES.seedsSvg), seedPointsSvg(pass1Chart(outcome)));
   writeFileAtomic(join(top, FILES.seedsReport), studyPage(outcome, rlSvg ? readFileSync(join(top, rlSvg), "utf8") : undefined));
-  writeFileAtomic(join(top, FILES.seedsTable), `## Mean ± SE across seeds\n\n${renderMarkdown(summaryTable(outcome))}\n## Each arm against SFT\n\n${renderMarkdown(comparisonTable(outcome))}`);
+  const after = afterRlOutcome(outcome);
+  if (after) writeFileAtomic(join(top, RL_PASS1_SVG), seedPointsSvg({ ...pass1Chart(after), title: `Pass@1 per arm after GRPO: each seed's dot, mean and ± 1 SE across ${seeds.length} seed${seeds.length > 1 ? "s" : ""} (base: before RL)` }));
+  const tables = (r: DemoOutcome, when: string) => `## Mean ± SE across seeds${when}\n\n${renderMarkdown(summaryTable(r))}\n## Each arm against SFT${when}\n\n${renderMarkdown(comparisonTable(r))}`;
+  writeFileAtomic(join(top, FILES.seedsTable), tables(outcome, "") + (after ? `\n${tables(after, ", after GRPO")}` : ""));
   writeJsonAtomic(join(top, FILES.results), outcome);
   return outcome;
 }

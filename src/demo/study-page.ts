@@ -6,7 +6,7 @@ import { seedPointsFigure, type SeedPointsSpec } from "../report/seed-points-cha
 import { COMPARISON } from "./arm-comparison.ts";
 import { ARMS } from "./demo-pipeline.ts";
 import type { DemoOutcome, VariantResults } from "./study-results.ts";
-import { comparisonTable, summaryTable } from "./study-table.ts";
+import { afterRlOutcome, comparisonTable, summaryTable } from "./study-table.ts";
 
 /** Pass@1 (%) of the base and every arm, one group per world variant, one dot per seed. */
 export function pass1Chart(r: DemoOutcome): SeedPointsSpec {
@@ -26,6 +26,21 @@ export function pass1Chart(r: DemoOutcome): SeedPointsSpec {
       }),
     }));
   return { title: `Pass@1 per arm: each seed's dot, mean and ± 1 SE across ${r.seeds.length} seed${r.seeds.length > 1 ? "s" : ""}`, yLabel: "Pass@1 (%)", categories: models, groups };
+}
+
+/** The arms evaluated after GRPO (stage eval-rl), drawn and tabulated as before RL. */
+function afterRlSections(r: DemoOutcome): string[] {
+  const after = afterRlOutcome(r);
+  if (!after) return [];
+  return [
+    `<h2>After GRPO: Pass@1 per seed</h2>`,
+    `<p class="note">Each arm's model after its GRPO run, evaluated as before RL (same problems, samples per problem, temperature and length cap). The base is not trained by RL: its figures are those before.</p>`,
+    `<div style="max-width:760px">${seedPointsFigure("pass1-seeds-rl", pass1Chart(after), "Dots: one seed each. Bar: mean across seeds. Whisker: ± one standard error across seeds.")}</div>`,
+    `<h2>After GRPO: mean ± SE across seeds</h2>`,
+    htmlTable(summaryTable(after)),
+    `<h2>After GRPO: each arm against ${COMPARISON.reference}</h2>`,
+    htmlTable(comparisonTable(after)),
+  ];
 }
 
 /** The page; `rlSvg` (the study's RL picture, when the preset has an RL stage) goes under the tables. */
@@ -57,6 +72,7 @@ export function studyPage(r: DemoOutcome, rlSvg?: string): string {
             `<div style="overflow-x:auto">${rlSvg.replace(/^<svg /, '<svg id="rl-seeds" ')}</div>`,
           ]
         : []),
+      ...afterRlSections(r),
     ],
   });
 }

@@ -26,6 +26,15 @@ export interface VariantResults {
   stages: StageCounts;
   /** The RL stage, when the preset has one: by run seed, each arm's start and end (rl-results.ts). */
   rl?: Record<string, Record<string, RlArmSummary>>;
+  /** With an RL stage: the arms evaluated after GRPO (stage eval-rl), in the shape of the fields above. */
+  afterRl?: AfterRl;
+}
+
+/** The arms after GRPO, as `seeds`, `summary` and `comparisons` are before it; the base is the same model, its figures copied. */
+export interface AfterRl {
+  seeds: SeedRun[];
+  summary: Record<string, ModelSeedSummary>;
+  comparisons: Record<string, ArmComparison>;
 }
 
 export interface DemoOutcome {
@@ -36,7 +45,7 @@ export interface DemoOutcome {
   seeds: number[];
   variants: Partial<Record<WorldVariant, VariantResults>>;
   /** The files a person opens, relative to --out. */
-  files: { results: string; report: string; table: string; seedsReport: string; seedsSvg: string; seedsTable: string; rlSvg?: string };
+  files: { results: string; report: string; table: string; seedsReport: string; seedsSvg: string; seedsTable: string; rlSvg?: string; rlSeedsSvg?: string };
   seconds: number;
   stages: StageCounts;
 }

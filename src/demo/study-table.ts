@@ -15,6 +15,16 @@ export function meanSe(s: SeedSummary | null, scale: (x: number) => string): str
   return s.se === null ? scale(s.mean) : `${scale(s.mean)} ± ${scale(s.se)}`;
 }
 
+/**
+ * The outcome with every variant's figures replaced by its figures after GRPO (null when no variant
+ * has them), so the tables and the Pass@1 chart draw the after-RL study as they draw the study.
+ */
+export function afterRlOutcome(r: DemoOutcome): DemoOutcome | null {
+  const vs = Object.entries(r.variants).filter(([, v]) => v?.afterRl);
+  if (vs.length === 0) return null;
+  return { ...r, variants: Object.fromEntries(vs.map(([k, v]) => [k, { ...v!, ...v!.afterRl! }])) };
+}
+
 const variants = (r: DemoOutcome): VariantResults[] => Object.values(r.variants).filter((v): v is VariantResults => v !== undefined);
 
 /** Per variant and model: Pass@1, Pass@k, entropy and length across seeds. */

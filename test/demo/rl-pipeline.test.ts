@@ -66,6 +66,21 @@ test("with several run seeds every seed gets its own rl stages, reading that see
   assert.equal(options(stages["rl-sft-s1"]).model, "${stages.train-sft-s1.out}/model");
   assert.equal(options(stages["rl-sft-s1"]).seed, 1);
   assert.equal(options(stages["rl-sft"]).model, "${stages.train-sft.out}/model");
+  // each seed's arms after GRPO, evaluated as its arms before: same problems, k, cap and seed; the
+  // base's buckets from that seed's own pre-RL eval, not re-sampled
+  for (const [seed, sfx] of [[0, ""], [1, "-s1"]] as const) {
+    const before = options(stages[`eval${sfx}`]);
+    const after = options(stages[`eval-rl${sfx}`]);
+    assert.equal(stages[`eval-rl${sfx}`].uses, "eval");
+    assert.deepEqual(after.model, ["sft", "sft_lp", "oxa_mle", "oxa_full"].map((a) => `${a}=\${stages.rl-${a.replace(/_/g, "-")}${sfx}.out}/model`));
+    assert.deepEqual(after.bucketsFrom, [`world=\${stages.eval${sfx}.out}/base/world/details.jsonl`]);
+    for (const key of ["bench", "k", "maxNewTokens", "batchSize"]) assert.deepEqual(after[key], before[key], key);
+    assert.equal(after.seed, seed);
+  }
+});
+
+test("no RL stage, no eval-rl stage", () => {
+  assert.ok(!("eval-rl" in stagesOf(demoPipeline(presets.tiny, 0, [0], window))));
 });
 
 test("--rl-steps: not given keeps the preset's, 0 turns it off, N sets the steps", () => {

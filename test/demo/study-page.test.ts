@@ -12,7 +12,7 @@ import { ARMS } from "../../src/demo/demo-pipeline.ts";
 import { summarizeSeeds, type SeedRun } from "../../src/demo/seed-aggregate.ts";
 import { pass1Chart, studyPage } from "../../src/demo/study-page.ts";
 import type { DemoOutcome, VariantResults } from "../../src/demo/study-results.ts";
-import { comparisonTable, summaryTable } from "../../src/demo/study-table.ts";
+import { afterRlOutcome, comparisonTable, summaryTable } from "../../src/demo/study-table.ts";
 import { renderMarkdown } from "../../src/report/table.ts";
 import { seedPointsSvg } from "../../src/report/seed-points-chart.ts";
 import { withHeadlessPage } from "../helpers/headless-page.ts";
@@ -106,5 +106,32 @@ test("seeds.html in Chromium: a dot per seed, arm and world at its value, mean b
     assert.equal(await page.$$eval("circle.seed", (c) => c.length), 2 * MODELS.length * SEEDS.length);
     assert.equal(await page.$$eval("svg > text.title", (t) => t.length), 1);
     assert.deepEqual(errors, []);
+  });
+});
+
+test("after GRPO: the after-RL figures replace each variant's, tables and chart drawn as before RL; variants without them are left out", async () => {
+  const control = outcome.variants.control!;
+  // after RL every arm gains 0.1 at every seed; the base keeps its figures
+  const seeds: SeedRun[] = control.seeds.map((run) => ({ ...run, arms: Object.fromEntries(ARMS.map((a) => [a, summary(run.arms[a]["pass@1"] + 0.1)])) }));
+  const withRl: DemoOutcome = {
+    ...outcome,
+    variants: { ...outcome.variants, control: { ...control, afterRl: { seeds, summary: summarizeSeeds(seeds, MODELS), comparisons: control.comparisons } } },
+  };
+  assert.equal(afterRlOutcome(outcome), null);
+  const after = afterRlOutcome(withRl)!;
+  assert.deepEqual(Object.keys(after.variants), ["control"]);
+  const t = summaryTable(after);
+  // control sft (model 1): 0.02 + 0.05 + {0, 0.01, 0.02} + 0.1 -> 18.0 %, SE 0.6; the base as before: 3.0 %
+  assert.equal(t.rows.find((r) => r[1] === "sft")![2], "18.0 ± 0.6");
+  assert.equal(t.rows.find((r) => r[1] === "base")![2], summaryTable(outcome).rows.find((r) => r[0] === "control" && r[1] === "base")![2]);
+  const dir = mkdtempSync(join(tmpdir(), "oxa-seeds-page-rl-"));
+  const file = join(dir, "seeds.html");
+  writeFileSync(file, studyPage(withRl));
+  await withHeadlessPage(file, async ({ page, errors, requests }) => {
+    assert.equal(await page.$$eval("#pass1-seeds-rl circle.seed", (c) => c.length), MODELS.length * SEEDS.length);
+    assert.equal(await page.$$eval("#pass1-seeds circle.seed", (c) => c.length), 2 * MODELS.length * SEEDS.length);
+    assert.ok((await page.textContent("main"))!.includes("After GRPO: mean ± SE across seeds"));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests, []);
   });
 });
