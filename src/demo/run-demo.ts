@@ -4,7 +4,7 @@
 // phase two reruns the same pipeline with every later stage once per run seed (phase-one stages
 // are cached). Then the seeds are summarised (mean ± SE), each arm is compared with SFT (paired
 // bootstrap over problems), and the files a person opens are written to the top of --out.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command, CommandContext } from "../command/command.ts";
 import { readDetails, readResults } from "../eval/index.ts";
@@ -176,21 +176,22 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   }
   const all = Object.values(results) as VariantResults[];
   const first = all[0].dir;
-  const rlSvg = preset.rl ? RL_SVG : undefined;
-  if (rlSvg) writeFileAtomic(join(top, rlSvg), studyRlSvg(await rlWorlds(top, all, seeds, c.seed), `oxa demo: GRPO from each fine-tuned arm (bold: mean of ${seeds.length} seed${seeds.length > 1 ? "s" : ""}; faint: each seed)`));
+  const nSeeds = `${seeds.length} seed${seeds.length > 1 ? "s" : ""}`;
+  const rlPicture = preset.rl ? studyRlSvg(await rlWorlds(top, all, seeds, c.seed), `oxa demo: GRPO from each fine-tuned arm (bold: mean of ${nSeeds}; faint: each seed)`) : undefined;
+  if (rlPicture) writeFileAtomic(join(top, RL_SVG), rlPicture);
   const outcome: DemoOutcome = {
     preset: c.preset,
     worldSeed: c.seed,
     seeds,
     variants: results,
-    files: { ...FILES, report: join(first, "report.html"), table: join(first, "table.md"), ...(rlSvg ? { rlSvg, rlSeedsSvg: RL_PASS1_SVG } : {}) },
+    files: { ...FILES, report: join(first, "report.html"), table: join(first, "table.md"), ...(rlPicture ? { rlSvg: RL_SVG, rlPass1Svg: RL_PASS1_SVG } : {}) },
     seconds: (Date.now() - start) / 1000,
     stages: { ran: all.reduce((s, v) => s + v.stages.ran, 0), cached: all.reduce((s, v) => s + v.stages.cached, 0) },
   };
   writeFileAtomic(join(top, FILES.seedsSvg), seedPointsSvg(pass1Chart(outcome)));
-  writeFileAtomic(join(top, FILES.seedsReport), studyPage(outcome, rlSvg ? readFileSync(join(top, rlSvg), "utf8") : undefined));
+  writeFileAtomic(join(top, FILES.seedsReport), studyPage(outcome, rlPicture));
   const after = afterRlOutcome(outcome);
-  if (after) writeFileAtomic(join(top, RL_PASS1_SVG), seedPointsSvg({ ...pass1Chart(after), title: `Pass@1 per arm after GRPO: each seed's dot, mean and ± 1 SE across ${seeds.length} seed${seeds.length > 1 ? "s" : ""} (base: before RL)` }));
+  if (after) writeFileAtomic(join(top, RL_PASS1_SVG), seedPointsSvg({ ...pass1Chart(after), title: `Pass@1 per arm after GRPO: each seed's dot, mean and ± 1 SE across ${nSeeds} (base: before RL)` }));
   const tables = (r: DemoOutcome, when: string) => `## Mean ± SE across seeds${when}\n\n${renderMarkdown(summaryTable(r))}\n## Each arm against SFT${when}\n\n${renderMarkdown(comparisonTable(r))}`;
   writeFileAtomic(join(top, FILES.seedsTable), tables(outcome, "") + (after ? `\n${tables(after, ", after GRPO")}` : ""));
   writeJsonAtomic(join(top, FILES.results), outcome);

@@ -45,7 +45,7 @@ export interface DemoOutcome {
   seeds: number[];
   variants: Partial<Record<WorldVariant, VariantResults>>;
   /** The files a person opens, relative to --out. */
-  files: { results: string; report: string; table: string; seedsReport: string; seedsSvg: string; seedsTable: string; rlSvg?: string; rlSeedsSvg?: string };
+  files: { results: string; report: string; table: string; seedsReport: string; seedsSvg: string; seedsTable: string; rlSvg?: string; rlPass1Svg?: string };
   seconds: number;
   stages: StageCounts;
 }
