@@ -94,12 +94,16 @@ export function sftStages(p: DemoPreset, seed: number): Record<string, PipelineS
   };
 }
 
-/** The evaluation of labelled models (label=model dir) on the held-out problems, buckets by the base. */
-export const evalStage = (p: DemoPreset, seed: number, description: string, models: string[]) =>
+/**
+ * The evaluation of labelled models (label=model dir) on the held-out problems, the base first and
+ * buckets by it; `baseDetails` (an earlier eval's base details) instead takes the buckets from there
+ * and leaves the base out.
+ */
+export const evalStage = (p: DemoPreset, seed: number, description: string, models: string[], baseDetails?: string) =>
   stage("eval", description, {
-    model: [`base=${out("base", "model")}`, ...models],
+    model: baseDetails ? models : [`base=${out("base", "model")}`, ...models],
     bench: [`world=${out("world", "test.json")}`],
-    k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: ["base"], batchSize: 64, out: "${out}",
+    k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: [baseDetails ? `world=${baseDetails}` : "base"], batchSize: 64, out: "${out}",
   });
 
 /** The stage that evaluates every arm's model after GRPO. */
@@ -111,11 +115,11 @@ export const EVAL_RL = "eval-rl";
  * not give (docs/rl.md, Limits). The base is not re-evaluated; its buckets come from `eval`'s details.
  */
 const evalAfterRlStage = (p: DemoPreset, seed: number) =>
-  stage("eval", "Pass@1, Pass@k, entropy and lengths of the four arms after their GRPO runs, on the same held-out problems", {
-    model: ARMS.map((a) => `${a}=${out(rlStageName(a), "model")}`),
-    bench: [`world=${out("world", "test.json")}`],
-    k: p.eval.k, maxNewTokens: p.eval.maxNewTokens, seed, bucketsFrom: [`world=${out("eval", "base/world/details.jsonl")}`], batchSize: 64, out: "${out}",
-  });
+  evalStage(
+    p, seed, "Pass@1, Pass@k, entropy and lengths of the four arms after their GRPO runs, on the same held-out problems",
+    ARMS.map((a) => `${a}=${out(rlStageName(a), "model")}`),
+    out("eval", "base/world/details.jsonl"),
+  );
 
 /** Everything after the scored pool for one run seed, under the single-seed stage names. */
 export function seedStages(p: DemoPreset, seed: number, w: SelectionWindow): Record<string, PipelineStage> {
