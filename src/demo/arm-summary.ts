@@ -2,6 +2,7 @@
 // per seed, and what the seed summary averages.
 import type { EvalResults } from "../eval/index.ts";
 import type { ArmData } from "./arm-data.ts";
+import type { StyleCounts } from "./written-styles.ts";
 
 export interface ArmSummary {
   "pass@1": number;
@@ -12,6 +13,8 @@ export interface ArmSummary {
   entropy: number | null;
   mean_length: number | null;
   data?: ArmData;
+  /** The teacher style each sample is written in, with its correct samples (written-styles.ts). */
+  written?: StyleCounts;
 }
 
 /** One model's figures on the world benchmark of an eval's results. */

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command, CommandContext } from "../command/command.ts";
-import { readDetails, readResults } from "../eval/index.ts";
+import { readDetails, readResults, type ProblemDetail } from "../eval/index.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { StageError } from "../io/errors.ts";
 import { readRecords } from "../io/records.ts";
@@ -26,12 +26,13 @@ import { seedStageName } from "./seed-stages.ts";
 import { selectionWindow } from "./selection-window.ts";
 import { pass1Chart, studyPage } from "./study-page.ts";
 import type { AfterRl, DemoOutcome, VariantResults } from "./study-results.ts";
-import { afterRlOutcome, comparisonTable, summaryTable } from "./study-table.ts";
+import { afterRlOutcome, comparisonTable, styleTable, summaryTable } from "./study-table.ts";
 import { presetForVariant, worldVariantOptions, type WorldVariant } from "./world-variant.ts";
 import { presetWithRl } from "./rl-stage.ts";
 import { demoRlOutcome } from "./rl-outcome.ts";
 import { readArmRuns } from "./rl-results.ts";
 import { studyRlSvg, type StudyRlWorld } from "./study-rl-chart.ts";
+import { writtenStyles } from "./written-styles.ts";
 
 export { armSummary, type ArmSummary } from "./arm-summary.ts";
 export type { DemoConfig } from "./demo-config.ts";
@@ -104,15 +105,15 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
   ctx.log(formatSummary(second));
 
   const runs: SeedRun[] = [];
-  const details: Record<string, Awaited<ReturnType<typeof readDetails>>[]> = Object.fromEntries(ARMS.map((a) => [a, []]));
+  const details: Record<string, ProblemDetail[][]> = Object.fromEntries(ARMS.map((a) => [a, []]));
   for (const seed of v.seeds) {
     const name = (stage: string) => seedStageName(stage, seed, v.worldSeed);
     const evalDir = join(runDir, name("eval"), "out");
-    const results = readResults(join(evalDir, "results.json"));
+    const e = await readEvaluation(evalDir, ["base", ...ARMS]);
     const data = await armSummaries(runDir, name);
-    const summary = (label: string): ArmSummary => ({ ...armSummary(results, label), ...(data[label] ? { data: data[label] } : {}) });
-    runs.push({ seed, arms: Object.fromEntries(ARMS.map((a) => [a, summary(a)])), base: summary("base") });
-    for (const a of ARMS) details[a].push(await readDetails(join(evalDir, a, "world", "details.jsonl")));
+    const arm = (a: string): ArmSummary => ({ ...e.figures[a], ...(data[a] ? { data: data[a] } : {}) });
+    runs.push({ seed, arms: Object.fromEntries(ARMS.map((a) => [a, arm(a)])), base: e.figures.base });
+    for (const a of ARMS) details[a].push(e.details[a]);
     if (seed === v.seeds[0]) copyReports(evalDir, out);
   }
   // The RL stage (when the preset has one): every seed's start/end per arm; the first seed's curves
@@ -137,15 +138,26 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
   };
 }
 
+/** One evaluation of the world benchmark: each model's figures with the styles it wrote, and its per-problem details. */
+async function readEvaluation(evalDir: string, labels: readonly string[]): Promise<{ figures: Record<string, ArmSummary>; details: Record<string, ProblemDetail[]> }> {
+  const results = readResults(join(evalDir, "results.json"));
+  const figures: Record<string, ArmSummary> = {};
+  const details: Record<string, ProblemDetail[]> = {};
+  for (const label of labels) {
+    details[label] = await readDetails(join(evalDir, label, "world", "details.jsonl"));
+    figures[label] = { ...armSummary(results, label), written: await writtenStyles(evalDir, results.models[label], details[label]) };
+  }
+  return { figures, details };
+}
+
 /** The arms' evaluation after GRPO (stage eval-rl) per seed, summarised and compared with SFT as before RL. */
 async function evaluatedAfterRl(runDir: string, v: VariantRun, before: readonly SeedRun[]): Promise<AfterRl> {
-  const details: Record<string, Awaited<ReturnType<typeof readDetails>>[]> = Object.fromEntries(ARMS.map((a) => [a, []]));
+  const details: Record<string, ProblemDetail[][]> = Object.fromEntries(ARMS.map((a) => [a, []]));
   const seeds: SeedRun[] = [];
   for (const [i, seed] of v.seeds.entries()) {
-    const evalDir = join(runDir, seedStageName(EVAL_RL, seed, v.worldSeed), "out");
-    const results = readResults(join(evalDir, "results.json"));
-    seeds.push({ seed, base: before[i].base, arms: Object.fromEntries(ARMS.map((a) => [a, armSummary(results, a)])) });
-    for (const a of ARMS) details[a].push(await readDetails(join(evalDir, a, "world", "details.jsonl")));
+    const e = await readEvaluation(join(runDir, seedStageName(EVAL_RL, seed, v.worldSeed), "out"), ARMS);
+    seeds.push({ seed, base: before[i].base, arms: e.figures });
+    for (const a of ARMS) details[a].push(e.details[a]);
   }
   return { seeds, summary: summarizeSeeds(seeds, ["base", ...ARMS]), comparisons: compareWithReference(details, v.worldSeed) };
 }
@@ -192,7 +204,9 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   writeFileAtomic(join(top, FILES.seedsReport), studyPage(outcome, rlPicture));
   const after = afterRlOutcome(outcome);
   if (after) writeFileAtomic(join(top, RL_PASS1_SVG), seedPointsSvg({ ...pass1Chart(after), title: `Pass@1 per arm after GRPO: each seed's dot, mean and ± 1 SE across ${nSeeds} (base: before RL)` }));
-  const tables = (r: DemoOutcome, when: string) => `## Mean ± SE across seeds${when}\n\n${renderMarkdown(summaryTable(r))}\n## Each arm against SFT${when}\n\n${renderMarkdown(comparisonTable(r))}`;
+  const tables = (r: DemoOutcome, when: string) =>
+    `## Mean ± SE across seeds${when}\n\n${renderMarkdown(summaryTable(r))}\n## Each arm against SFT${when}\n\n${renderMarkdown(comparisonTable(r))}` +
+    `\n## The styles the models write${when} (share of samples · their Pass@1, %, seeds pooled)\n\n${renderMarkdown(styleTable(r))}`;
   writeFileAtomic(join(top, FILES.seedsTable), tables(outcome, "") + (after ? `\n${tables(after, ", after GRPO")}` : ""));
   writeJsonAtomic(join(top, FILES.results), outcome);
   return outcome;

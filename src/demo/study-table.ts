@@ -1,10 +1,12 @@
-// The study's two tables: every model's figures as mean ± SE across seeds, and each arm's paired
-// difference from SFT with its bootstrap interval. One Table each (src/report/table.ts), rendered
-// as terminal text, Markdown and HTML by the caller.
+// The study's tables: every model's figures as mean ± SE across seeds, each arm's paired
+// difference from SFT with its bootstrap interval, and the teacher styles each model writes. One
+// Table each (src/report/table.ts), rendered as terminal text, Markdown and HTML by the caller.
 import type { Table } from "../report/table.ts";
 import type { SeedSummary } from "../stats/index.ts";
 import { COMPARISON } from "./arm-comparison.ts";
 import type { DemoOutcome, VariantResults } from "./study-results.ts";
+import { poolStyles, WRITTEN_STYLES } from "./written-styles.ts";
+import type { WrittenStyle } from "../world/index.ts";
 
 const pct = (x: number) => (100 * x).toFixed(1);
 const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(100 * x).toFixed(1)}`;
@@ -49,4 +51,27 @@ export function comparisonTable(r: DemoOutcome): Table {
     }
   }
   return { headers: ["world", "arm", "Δ pass@1 (pp)", level, "share Δ ≤ 0", "Δ per seed"], rows, right: [false, false, true, true, true, false] };
+}
+
+/**
+ * Per variant and model, seeds pooled: the share of samples written in each teacher style and the
+ * Pass@1 of those samples ("share · Pass@1", percent; "-" where no sample is in that style).
+ */
+export function styleTable(r: DemoOutcome): Table {
+  const rows: string[][] = [];
+  for (const v of variants(r)) {
+    for (const model of Object.keys(v.summary)) {
+      const pooled = poolStyles(v.seeds.map((run) => (model === "base" ? run.base : run.arms[model]).written ?? {}));
+      const total = WRITTEN_STYLES.reduce((n, st) => n + (pooled[st]?.samples ?? 0), 0);
+      if (total === 0) continue;
+      const cell = (st: WrittenStyle) => {
+        const c = pooled[st];
+        if (!c) return "-";
+        const share = (100 * c.samples) / total;
+        return `${share < 0.5 ? "<1" : share.toFixed(0)} · ${pct(c.correct / c.samples)}`;
+      };
+      rows.push([v.variant, model, String(total), ...WRITTEN_STYLES.map(cell)]);
+    }
+  }
+  return { headers: ["world", "model", "samples", ...WRITTEN_STYLES], rows, right: [false, false, true, ...WRITTEN_STYLES.map(() => true)] };
 }

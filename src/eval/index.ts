@@ -9,6 +9,7 @@ export { runEval, type EvalConfig, type EvalDeps, type EvalOutcome } from "./run
 export { verifierGrader } from "./verifier-grader.ts";
 export type { Grader } from "./grade-samples.ts";
 export { readResults } from "./read-results.ts";
+export { findComplete, type CacheEntry } from "./sample-cache.ts";
 export type { EvalResults, ModelResult, BenchResult, AverageSummary } from "./results.ts";
 export { wideTable, longTable, bucketTable } from "./comparison-table.ts";
 export { evalConfig, type EvalCommandConfig } from "./eval-config.ts";

@@ -2,6 +2,7 @@
 // chains of thought in several styles, and the files a demo needs.
 export { writeWorld, WORLD_FILES, type WorldSummary } from "./write-world.ts";
 export { STYLE_IDS, DEFAULT_STYLE_WEIGHTS, teach, type StyleId } from "./teacher.ts";
+export { styleOf, type WrittenStyle } from "./style-of.ts";
 export { generateProblem } from "./generate-problem.ts";
 export type { WorldConfig } from "./world-config.ts";
 export type { TrainRecord, TestRecord, PretrainRecord } from "./world-records.ts";

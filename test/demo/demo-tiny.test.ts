@@ -46,6 +46,11 @@ function assertSecondSeed(out: string, root: string, one: any) {
       const got = m === "base" ? v.seeds[i].base : v.seeds[i].arms[m];
       assert.equal(got["pass@1"], e.models[m].benchmarks.world["pass@1"], `${evalStage} ${m}`);
       assert.equal(got.entropy, e.models[m].benchmarks.world.entropy, `${evalStage} ${m}`);
+      // every graded sample has a style, and the styles' correct samples add up to the eval's Pass@1
+      const b = e.models[m].benchmarks.world;
+      const styles = Object.values(got.written) as { samples: number; correct: number }[];
+      assert.equal(styles.reduce((n, c) => n + c.samples, 0), b.problems * b.k, `${evalStage} ${m} samples`);
+      assert.ok(Math.abs(styles.reduce((n, c) => n + c.correct, 0) - b["pass@1"] * b.problems * b.k) < 1e-9, `${evalStage} ${m} correct`);
     }
   }
   for (const m of ["base", ...ARMS]) {
@@ -81,7 +86,7 @@ const only = (r: any) => r.variants.control.seeds[0];
 
 /** The measured part of results.json: everything but paths and timings. */
 function measured(r: any) {
-  const pick = (s: any) => ({ p1: s["pass@1"], pk: s["pass@k"], k: s.k, len: s.mean_length, entropy: s.entropy, data: s.data });
+  const pick = (s: any) => ({ p1: s["pass@1"], pk: s["pass@k"], k: s.k, len: s.mean_length, entropy: s.entropy, data: s.data, written: s.written });
   return { window: r.variants.control.window, base: pick(only(r).base), arms: Object.fromEntries(ARMS.map((a) => [a, pick(only(r).arms[a])])) };
 }
 

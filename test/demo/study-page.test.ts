@@ -12,7 +12,7 @@ import { ARMS } from "../../src/demo/demo-pipeline.ts";
 import { summarizeSeeds, type SeedRun } from "../../src/demo/seed-aggregate.ts";
 import { pass1Chart, studyPage } from "../../src/demo/study-page.ts";
 import type { DemoOutcome, VariantResults } from "../../src/demo/study-results.ts";
-import { afterRlOutcome, comparisonTable, summaryTable } from "../../src/demo/study-table.ts";
+import { afterRlOutcome, comparisonTable, styleTable, summaryTable } from "../../src/demo/study-table.ts";
 import { renderMarkdown } from "../../src/report/table.ts";
 import { seedPointsSvg } from "../../src/report/seed-points-chart.ts";
 import { withHeadlessPage } from "../helpers/headless-page.ts";
@@ -134,4 +134,23 @@ test("after GRPO: the after-RL figures replace each variant's, tables and chart 
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
   });
+});
+
+test("the styles table: each model's samples per teacher style and their Pass@1, seeds pooled; models without counts left out", () => {
+  const control = outcome.variants.control!;
+  // sft at seeds 0, 1, 2: 10 + 10 + 20 samples; terse 9 + 8 + 15 = 32 (correct 3 + 2 + 3 = 8), verify 0 + 2 + 5 = 7 (correct 0 + 1 + 2 = 3), other 1 + 0 + 0 = 1
+  const written = [
+    { terse: { samples: 9, correct: 3 }, other: { samples: 1, correct: 0 } },
+    { terse: { samples: 8, correct: 2 }, verify: { samples: 2, correct: 1 } },
+    { terse: { samples: 15, correct: 3 }, verify: { samples: 5, correct: 2 } },
+  ];
+  const seeds: SeedRun[] = control.seeds.map((run, i) => ({ ...run, arms: { ...run.arms, sft: { ...run.arms.sft, written: written[i] } } }));
+  const withStyles: DemoOutcome = { ...outcome, variants: { control: { ...control, seeds } } };
+  const t = styleTable(withStyles);
+  assert.deepEqual(t.headers, ["world", "model", "samples", "terse", "narrative", "verify", "fraction", "algebra", "other"]);
+  assert.equal(t.rows.length, 1, "only sft has counts");
+  // terse 32/40 = 80 %, Pass@1 8/32 = 25.0 %; verify 7/40 = 17.5 -> "18", 3/7 = 42.9 %; other 1/40 = 2.5 -> "3", 0 %
+  assert.deepEqual(t.rows[0], ["control", "sft", "40", "80 · 25.0", "-", "18 · 42.9", "-", "-", "3 · 0.0"]);
+  assert.ok(studyPage(withStyles).includes("The styles the models write"));
+  assert.ok(!studyPage(outcome).includes("The styles the models write"), "no counts, no section");
 });
