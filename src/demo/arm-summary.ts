@@ -3,6 +3,7 @@
 import type { EvalResults } from "../eval/index.ts";
 import type { ArmData } from "./arm-data.ts";
 import type { StyleCounts } from "./written-styles.ts";
+import type { LevelCounts } from "./level-pass.ts";
 
 export interface ArmSummary {
   "pass@1": number;
@@ -15,6 +16,8 @@ export interface ArmSummary {
   data?: ArmData;
   /** The teacher style each sample is written in, with its correct samples (written-styles.ts). */
   written?: StyleCounts;
+  /** Samples and correct samples per problem level (level-pass.ts). */
+  levels?: LevelCounts;
 }
 
 /** One model's figures on the world benchmark of an eval's results. */

@@ -26,13 +26,15 @@ import { seedStageName } from "./seed-stages.ts";
 import { selectionWindow } from "./selection-window.ts";
 import { pass1Chart, studyPage } from "./study-page.ts";
 import type { AfterRl, DemoOutcome, VariantResults } from "./study-results.ts";
-import { afterRlOutcome, comparisonTable, styleTable, summaryTable } from "./study-table.ts";
+import { afterRlOutcome, comparisonTable, levelTable, styleTable, summaryTable } from "./study-table.ts";
 import { presetForVariant, worldVariantOptions, type WorldVariant } from "./world-variant.ts";
 import { presetWithRl } from "./rl-stage.ts";
 import { demoRlOutcome } from "./rl-outcome.ts";
 import { readArmRuns } from "./rl-results.ts";
 import { studyRlSvg, type StudyRlWorld } from "./study-rl-chart.ts";
 import { writtenStyles } from "./written-styles.ts";
+import { passByLevel, readLevels } from "./level-pass.ts";
+import { WORLD_FILES } from "../world/index.ts";
 
 export { armSummary, type ArmSummary } from "./arm-summary.ts";
 export type { DemoConfig } from "./demo-config.ts";
@@ -104,12 +106,13 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
   const second = await runPhase("demo.yaml", source, runDir, commands, ctx);
   ctx.log(formatSummary(second));
 
+  const levels = await readLevels(join(runDir, "world", "out", WORLD_FILES.test));
   const runs: SeedRun[] = [];
   const details: Record<string, ProblemDetail[][]> = Object.fromEntries(ARMS.map((a) => [a, []]));
   for (const seed of v.seeds) {
     const name = (stage: string) => seedStageName(stage, seed, v.worldSeed);
     const evalDir = join(runDir, name("eval"), "out");
-    const e = await readEvaluation(evalDir, ["base", ...ARMS]);
+    const e = await readEvaluation(evalDir, ["base", ...ARMS], levels);
     const data = await armSummaries(runDir, name);
     const arm = (a: string): ArmSummary => ({ ...e.figures[a], ...(data[a] ? { data: data[a] } : {}) });
     runs.push({ seed, arms: Object.fromEntries(ARMS.map((a) => [a, arm(a)])), base: e.figures.base });
@@ -124,7 +127,7 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
       rl[String(seed)] = await demoRlOutcome(runDir, out, ARMS, (stage) => seedStageName(stage, seed, v.worldSeed), seed === v.seeds[0]);
     }
   }
-  const afterRl = v.preset.rl ? await evaluatedAfterRl(runDir, v, runs) : undefined;
+  const afterRl = v.preset.rl ? await evaluatedAfterRl(runDir, v, runs, levels) : undefined;
   const ran = (r: RunReport) => r.stages.filter((s) => s.status === "ran").length;
   return {
     variant: v.variant,
@@ -138,24 +141,24 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
   };
 }
 
-/** One evaluation of the world benchmark: each model's figures with the styles it wrote, and its per-problem details. */
-async function readEvaluation(evalDir: string, labels: readonly string[]): Promise<{ figures: Record<string, ArmSummary>; details: Record<string, ProblemDetail[]> }> {
+/** One evaluation of the world benchmark: each model's figures with the styles it wrote and its Pass@1 per level, and its per-problem details. */
+async function readEvaluation(evalDir: string, labels: readonly string[], levels: ReadonlyMap<string, number>): Promise<{ figures: Record<string, ArmSummary>; details: Record<string, ProblemDetail[]> }> {
   const results = readResults(join(evalDir, "results.json"));
   const figures: Record<string, ArmSummary> = {};
   const details: Record<string, ProblemDetail[]> = {};
   for (const label of labels) {
-    details[label] = await readDetails(join(evalDir, label, "world", "details.jsonl"));
-    figures[label] = { ...armSummary(results, label), written: await writtenStyles(evalDir, results.models[label], details[label]) };
+    const d = (details[label] = await readDetails(join(evalDir, label, "world", "details.jsonl")));
+    figures[label] = { ...armSummary(results, label), written: await writtenStyles(evalDir, results.models[label], d), levels: passByLevel(d, levels) };
   }
   return { figures, details };
 }
 
 /** The arms' evaluation after GRPO (stage eval-rl) per seed, summarised and compared with SFT as before RL. */
-async function evaluatedAfterRl(runDir: string, v: VariantRun, before: readonly SeedRun[]): Promise<AfterRl> {
+async function evaluatedAfterRl(runDir: string, v: VariantRun, before: readonly SeedRun[], levels: ReadonlyMap<string, number>): Promise<AfterRl> {
   const details: Record<string, ProblemDetail[][]> = Object.fromEntries(ARMS.map((a) => [a, []]));
   const seeds: SeedRun[] = [];
   for (const [i, seed] of v.seeds.entries()) {
-    const e = await readEvaluation(join(runDir, seedStageName(EVAL_RL, seed, v.worldSeed), "out"), ARMS);
+    const e = await readEvaluation(join(runDir, seedStageName(EVAL_RL, seed, v.worldSeed), "out"), ARMS, levels);
     seeds.push({ seed, base: before[i].base, arms: e.figures });
     for (const a of ARMS) details[a].push(e.details[a]);
   }
@@ -206,7 +209,8 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   if (after) writeFileAtomic(join(top, RL_PASS1_SVG), seedPointsSvg({ ...pass1Chart(after), title: `Pass@1 per arm after GRPO: each seed's dot, mean and ± 1 SE across ${nSeeds} (base: before RL)` }));
   const tables = (r: DemoOutcome, when: string) =>
     `## Mean ± SE across seeds${when}\n\n${renderMarkdown(summaryTable(r))}\n## Each arm against SFT${when}\n\n${renderMarkdown(comparisonTable(r))}` +
-    `\n## The styles the models write${when} (share of samples · their Pass@1, %, seeds pooled)\n\n${renderMarkdown(styleTable(r))}`;
+    `\n## The styles the models write${when} (share of samples · their Pass@1, %, seeds pooled)\n\n${renderMarkdown(styleTable(r))}` +
+    `\n## Pass@1 per problem level${when} (%, seeds pooled; the header counts the problems)\n\n${renderMarkdown(levelTable(r))}`;
   writeFileAtomic(join(top, FILES.seedsTable), tables(outcome, "") + (after ? `\n${tables(after, ", after GRPO")}` : ""));
   writeJsonAtomic(join(top, FILES.results), outcome);
   return outcome;

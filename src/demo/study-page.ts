@@ -6,7 +6,7 @@ import { seedPointsFigure, type SeedPointsSpec } from "../report/seed-points-cha
 import { COMPARISON } from "./arm-comparison.ts";
 import { ARMS } from "./demo-pipeline.ts";
 import type { DemoOutcome, VariantResults } from "./study-results.ts";
-import { afterRlOutcome, comparisonTable, styleTable, summaryTable } from "./study-table.ts";
+import { afterRlOutcome, comparisonTable, levelTable, styleTable, summaryTable } from "./study-table.ts";
 
 /** Pass@1 (%) of the base and every arm, one group per world variant, one dot per seed. */
 export function pass1Chart(r: DemoOutcome): SeedPointsSpec {
@@ -28,14 +28,25 @@ export function pass1Chart(r: DemoOutcome): SeedPointsSpec {
   return { title: `Pass@1 per arm: each seed's dot, mean and ± 1 SE across ${r.seeds.length} seed${r.seeds.length > 1 ? "s" : ""}`, yLabel: "Pass@1 (%)", categories: models, groups };
 }
 
-/** The teacher style of every evaluated sample, per model: which styles an arm learned to write and which pay off. */
-function styleSection(r: DemoOutcome, title: string): string[] {
-  const t = styleTable(r);
-  if (t.rows.length === 0) return [];
+/**
+ * What the models write and where they are right: the teacher style of every evaluated sample (which
+ * styles an arm learned to write and which pay off), and Pass@1 per problem level. `when` prefixes
+ * the headings ("After GRPO: ").
+ */
+function breakdownSections(r: DemoOutcome, when: string): string[] {
+  const styles = styleTable(r);
+  const levels = levelTable(r);
   return [
-    `<h2>${title}</h2>`,
-    `<p class="note">Each cell: the share of the model's evaluation samples written in that teacher style (judged by the opening line of the reasoning; "other": none) · the Pass@1 of those samples, both in percent, seeds pooled.</p>`,
-    htmlTable(t),
+    ...(styles.rows.length
+      ? [
+          `<h2>${when}The styles the models write</h2>`,
+          `<p class="note">Each cell: the share of the model's evaluation samples written in that teacher style (judged by the opening line of the reasoning; "other": none) · the Pass@1 of those samples, both in percent, seeds pooled.</p>`,
+          htmlTable(styles),
+        ]
+      : []),
+    ...(levels.rows.length
+      ? [`<h2>${when}Pass@1 per problem level</h2>`, `<p class="note">Percent, each model's samples on the problems of that level (its number of operations) pooled over the seeds; the header counts the problems.</p>`, htmlTable(levels)]
+      : []),
   ];
 }
 
@@ -51,7 +62,7 @@ function afterRlSections(r: DemoOutcome): string[] {
     htmlTable(summaryTable(after)),
     `<h2>After GRPO: each arm against ${COMPARISON.reference}</h2>`,
     htmlTable(comparisonTable(after)),
-    ...styleSection(after, "After GRPO: the styles the models write"),
+    ...breakdownSections(after, "After GRPO: "),
   ];
 }
 
@@ -77,7 +88,7 @@ export function studyPage(r: DemoOutcome, rlSvg?: string): string {
       `<h2>Each arm against ${COMPARISON.reference}</h2>`,
       `<p class="note">Paired bootstrap over the held-out problems (${COMPARISON.b} replicates; each problem's samples pooled over the seeds), percentile interval; "share Δ ≤ 0" is the share of replicates that show no gain.</p>`,
       htmlTable(comparisonTable(r)),
-      ...styleSection(r, "The styles the models write"),
+      ...breakdownSections(r, ""),
       ...(rlSvg
         ? [
             `<h2>The RL stage: GRPO from each fine-tuned arm</h2>`,

@@ -1,11 +1,13 @@
 // The study's tables: every model's figures as mean ± SE across seeds, each arm's paired
-// difference from SFT with its bootstrap interval, and the teacher styles each model writes. One
-// Table each (src/report/table.ts), rendered as terminal text, Markdown and HTML by the caller.
+// difference from SFT with its bootstrap interval, the teacher styles each model writes and its
+// Pass@1 per problem level. One Table each (src/report/table.ts), rendered as terminal text,
+// Markdown and HTML by the caller.
 import type { Table } from "../report/table.ts";
 import type { SeedSummary } from "../stats/index.ts";
 import { COMPARISON } from "./arm-comparison.ts";
 import type { DemoOutcome, VariantResults } from "./study-results.ts";
 import { poolStyles, WRITTEN_STYLES } from "./written-styles.ts";
+import { poolCounts } from "./sample-counts.ts";
 import type { WrittenStyle } from "../world/index.ts";
 
 const pct = (x: number) => (100 * x).toFixed(1);
@@ -74,4 +76,23 @@ export function styleTable(r: DemoOutcome): Table {
     }
   }
   return { headers: ["world", "model", "samples", ...WRITTEN_STYLES], rows, right: [false, false, true, ...WRITTEN_STYLES.map(() => true)] };
+}
+
+/** Per variant and model, seeds pooled: Pass@1 (%) on the problems of each level; the header counts each level's problems. */
+export function levelTable(r: DemoOutcome): Table {
+  const all = variants(r);
+  const first = all.find((v) => v.seeds[0]?.base.levels);
+  if (!first) return { headers: [], rows: [] };
+  const base = first.seeds[0].base;
+  const levels = Object.keys(base.levels!);
+  const rows: string[][] = [];
+  for (const v of all) {
+    for (const model of Object.keys(v.summary)) {
+      const pooled = poolCounts(v.seeds.map((run) => (model === "base" ? run.base : run.arms[model]).levels ?? {}));
+      if (Object.keys(pooled).length === 0) continue;
+      rows.push([v.variant, model, ...levels.map((l) => (pooled[l] ? pct(pooled[l]!.correct / pooled[l]!.samples) : "-"))]);
+    }
+  }
+  const problems = (l: string) => base.levels![l].samples / base.k;
+  return { headers: ["world", "model", ...levels.map((l) => `level ${l} (${problems(l)})`)], rows, right: [false, false, ...levels.map(() => true)] };
 }

@@ -10,17 +10,13 @@ import { sampleRecord } from "../backend/index.ts";
 import { readRecords } from "../io/records.ts";
 import { InputError } from "../io/errors.ts";
 import { STYLE_IDS, styleOf, type WrittenStyle } from "../world/index.ts";
+import { poolCounts, type SampleCount } from "./sample-counts.ts";
 
 /** The styles in table order: the teacher's, then samples that open in none of them. */
 export const WRITTEN_STYLES: readonly WrittenStyle[] = [...STYLE_IDS, "other"];
 
-export interface StyleCount {
-  samples: number;
-  correct: number;
-}
-
 /** Samples and correct samples per style (styles no sample was written in are left out). */
-export type StyleCounts = Partial<Record<WrittenStyle, StyleCount>>;
+export type StyleCounts = Partial<Record<WrittenStyle, SampleCount>>;
 
 /**
  * The styles of one model's samples on the world benchmark of the eval in `evalDir` (its default
@@ -47,16 +43,4 @@ export async function writtenStyles(evalDir: string, model: ModelResult, details
 }
 
 /** Several evaluations' counts added up (an arm's seeds pooled). */
-export function poolStyles(all: readonly StyleCounts[]): StyleCounts {
-  const out: StyleCounts = {};
-  for (const counts of all) {
-    for (const style of WRITTEN_STYLES) {
-      const c = counts[style];
-      if (!c) continue;
-      const o = (out[style] ??= { samples: 0, correct: 0 });
-      o.samples += c.samples;
-      o.correct += c.correct;
-    }
-  }
-  return out;
-}
+export const poolStyles = (all: readonly StyleCounts[]): StyleCounts => poolCounts(all);

@@ -51,6 +51,10 @@ function assertSecondSeed(out: string, root: string, one: any) {
       const styles = Object.values(got.written) as { samples: number; correct: number }[];
       assert.equal(styles.reduce((n, c) => n + c.samples, 0), b.problems * b.k, `${evalStage} ${m} samples`);
       assert.ok(Math.abs(styles.reduce((n, c) => n + c.correct, 0) - b["pass@1"] * b.problems * b.k) < 1e-9, `${evalStage} ${m} correct`);
+      // and so do the levels' (each problem under its level in the world's test set)
+      const levels = Object.values(got.levels) as { samples: number; correct: number }[];
+      assert.equal(levels.reduce((n, c) => n + c.samples, 0), b.problems * b.k, `${evalStage} ${m} level samples`);
+      assert.ok(Math.abs(levels.reduce((n, c) => n + c.correct, 0) - b["pass@1"] * b.problems * b.k) < 1e-9, `${evalStage} ${m} level correct`);
     }
   }
   for (const m of ["base", ...ARMS]) {
@@ -86,7 +90,7 @@ const only = (r: any) => r.variants.control.seeds[0];
 
 /** The measured part of results.json: everything but paths and timings. */
 function measured(r: any) {
-  const pick = (s: any) => ({ p1: s["pass@1"], pk: s["pass@k"], k: s.k, len: s.mean_length, entropy: s.entropy, data: s.data, written: s.written });
+  const pick = (s: any) => ({ p1: s["pass@1"], pk: s["pass@k"], k: s.k, len: s.mean_length, entropy: s.entropy, data: s.data, written: s.written, levels: s.levels });
   return { window: r.variants.control.window, base: pick(only(r).base), arms: Object.fromEntries(ARMS.map((a) => [a, pick(only(r).arms[a])])) };
 }
 

@@ -12,7 +12,7 @@ import { ARMS } from "../../src/demo/demo-pipeline.ts";
 import { summarizeSeeds, type SeedRun } from "../../src/demo/seed-aggregate.ts";
 import { pass1Chart, studyPage } from "../../src/demo/study-page.ts";
 import type { DemoOutcome, VariantResults } from "../../src/demo/study-results.ts";
-import { afterRlOutcome, comparisonTable, styleTable, summaryTable } from "../../src/demo/study-table.ts";
+import { afterRlOutcome, comparisonTable, levelTable, styleTable, summaryTable } from "../../src/demo/study-table.ts";
 import { renderMarkdown } from "../../src/report/table.ts";
 import { seedPointsSvg } from "../../src/report/seed-points-chart.ts";
 import { withHeadlessPage } from "../helpers/headless-page.ts";
@@ -153,4 +153,16 @@ test("the styles table: each model's samples per teacher style and their Pass@1,
   assert.deepEqual(t.rows[0], ["control", "sft", "40", "80 · 25.0", "-", "18 · 42.9", "-", "-", "3 · 0.0"]);
   assert.ok(studyPage(withStyles).includes("The styles the models write"));
   assert.ok(!studyPage(outcome).includes("The styles the models write"), "no counts, no section");
+});
+
+test("the level table: each model's Pass@1 per level, seeds pooled, the header counting each level's problems", () => {
+  const control = outcome.variants.control!;
+  // k = 4; 3 problems at level 1 (12 samples), 2 at level 2 (8 samples) per seed
+  const lv = (c1: number, c2: number) => ({ "1": { samples: 12, correct: c1 }, "2": { samples: 8, correct: c2 } });
+  const seeds: SeedRun[] = control.seeds.map((run, i) => ({ ...run, base: { ...run.base, levels: lv(0, 0) }, arms: { ...run.arms, oxa_mle: { ...run.arms.oxa_mle, levels: lv(3 + i, 2 * i) } } }));
+  const t = levelTable({ ...outcome, variants: { control: { ...control, seeds } } });
+  assert.deepEqual(t.headers, ["world", "model", "level 1 (3)", "level 2 (2)"]);
+  // oxa_mle: level 1 (3 + 4 + 5) / 36 = 33.3 %, level 2 (0 + 2 + 4) / 24 = 25.0 %
+  assert.deepEqual(t.rows, [["control", "base", "0.0", "0.0"], ["control", "oxa_mle", "33.3", "25.0"]]);
+  assert.deepEqual(levelTable(outcome), { headers: [], rows: [] }, "no level counts, no table");
 });

@@ -4,7 +4,7 @@ import { demoConfig } from "../../demo/demo-config.ts";
 import { runDemo, type ArmSummary, type DemoOutcome } from "../../demo/run-demo.ts";
 import { runSelfExplore, type SelfExploreOutcome } from "../../demo/run-self-explore.ts";
 import { SE_ARMS } from "../../demo/self-explore-pipeline.ts";
-import { comparisonTable, styleTable, summaryTable } from "../../demo/study-table.ts";
+import { comparisonTable, levelTable, styleTable, summaryTable } from "../../demo/study-table.ts";
 import { renderText } from "../../report/table.ts";
 import { UsageError } from "../../io/errors.ts";
 import { formatRlSummary } from "../../demo/rl-results.ts";
@@ -34,6 +34,7 @@ function formatOxa(r: DemoOutcome): string {
     `seeds ${r.seeds.join(", ")} (world seed ${r.worldSeed}); mean ± SE across seeds\n${renderText(summaryTable(r))}` +
     `\neach arm against SFT (paired bootstrap over problems, seeds pooled)\n${renderText(comparisonTable(r))}` +
     `\nthe teacher styles the models write: share of samples · their Pass@1 (%), seeds pooled\n${renderText(styleTable(r))}` +
+    `\nPass@1 per problem level (%, seeds pooled)\n${renderText(levelTable(r))}` +
     `\nseeds report: ${r.files.seedsReport}  picture: ${r.files.seedsSvg}  (under --out)` +
     formatRl(r)
   );
