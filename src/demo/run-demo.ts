@@ -31,7 +31,7 @@ import { presetForVariant, worldVariantOptions, type WorldVariant } from "./worl
 import { presetWithRl } from "./rl-stage.ts";
 import { demoRlOutcome } from "./rl-outcome.ts";
 import { readArmRuns } from "./rl-results.ts";
-import { studyRlSvg, type StudyRlWorld } from "./study-rl-chart.ts";
+import { studyRlSvg, type StudyRlSeed, type StudyRlWorld } from "./study-rl-chart.ts";
 import { writtenStyles } from "./written-styles.ts";
 import { passByLevel, readLevels } from "./level-pass.ts";
 import { WORLD_FILES } from "../world/index.ts";
@@ -165,12 +165,21 @@ async function evaluatedAfterRl(runDir: string, v: VariantRun, before: readonly 
   return { seeds, summary: summarizeSeeds(seeds, ["base", ...ARMS]), comparisons: compareWithReference(details, v.worldSeed) };
 }
 
-/** Every variant's RL runs, per arm all seeds, read back for the study's RL picture. */
+/**
+ * Every variant's RL runs, per arm all seeds, read back for the study's RL picture, each with the
+ * evaluation's sampled Pass@1 and Pass@k before GRPO (step 0) and after it (the run's last step).
+ */
 async function rlWorlds(top: string, variants: readonly VariantResults[], seeds: readonly number[], worldSeed: number): Promise<StudyRlWorld[]> {
   return Promise.all(
     variants.map(async (v) => {
       const perSeed = await Promise.all(seeds.map((seed) => readArmRuns(join(top, v.dir, "pipeline"), ARMS, (stage) => seedStageName(stage, seed, worldSeed))));
-      return { name: v.variant, arms: ARMS.map((arm, k) => ({ name: arm, seeds: perSeed.map((runs) => runs[k]) })) };
+      const evaluated = (arm: string, i: number, run: StudyRlSeed) => {
+        const before = v.seeds[i].arms[arm];
+        const after = v.afterRl?.seeds[i].arms[arm];
+        const last = Math.max(0, ...run.steps.map((r) => r.step));
+        return [{ step: 0, pass1: before["pass@1"], passk: before["pass@k"] }, ...(after ? [{ step: last, pass1: after["pass@1"], passk: after["pass@k"] }] : [])];
+      };
+      return { name: v.variant, arms: ARMS.map((arm, k) => ({ name: arm, seeds: perSeed.map((runs, i) => ({ ...runs[k], evaluated: evaluated(arm, i, runs[k]) })) })) };
     }),
   );
 }
@@ -192,7 +201,7 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   const all = Object.values(results) as VariantResults[];
   const first = all[0].dir;
   const nSeeds = `${seeds.length} seed${seeds.length > 1 ? "s" : ""}`;
-  const rlPicture = preset.rl ? studyRlSvg(await rlWorlds(top, all, seeds, c.seed), `oxa demo: GRPO from each fine-tuned arm (bold: mean of ${nSeeds}; faint: each seed)`) : undefined;
+  const rlPicture = preset.rl ? studyRlSvg(await rlWorlds(top, all, seeds, c.seed), `oxa demo: GRPO from each fine-tuned arm (bold: mean of ${nSeeds}; faint: each seed)`, preset.eval.k) : undefined;
   if (rlPicture) writeFileAtomic(join(top, RL_SVG), rlPicture);
   const outcome: DemoOutcome = {
     preset: c.preset,

@@ -92,7 +92,7 @@ export function studyPage(r: DemoOutcome, rlSvg?: string): string {
       ...(rlSvg
         ? [
             `<h2>The RL stage: GRPO from each fine-tuned arm</h2>`,
-            `<p class="note">Held-out Pass@1 (greedy; step 0 is the fine-tuned model), policy entropy and mean training reward over GRPO steps. Bold: the mean across seeds; faint: each seed.</p>`,
+            `<p class="note">Over GRPO steps: held-out Pass@1 of the greedy answer (the RL run's validation; step 0 is the fine-tuned model); sampled Pass@1 and Pass@k from the evaluation before GRPO (step 0) and after it (the last step), the figures of the tables above and below; policy entropy and mean training reward. Bold: the mean across seeds; faint: each seed.</p>`,
             `<div style="overflow-x:auto">${rlSvg.replace(/^<svg /, '<svg id="rl-seeds" ')}</div>`,
           ]
         : []),

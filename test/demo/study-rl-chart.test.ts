@@ -1,5 +1,6 @@
 // The study's RL picture (rl-seeds.svg): the mean across seeds against a computation written out
-// here, and the drawing — a row per world, three panels per row, per arm a faint line per seed and a
+// here, and the drawing — a row per world, five panels per row (greedy Pass@1, the evaluation's
+// sampled Pass@1 and Pass@k before and after GRPO, entropy, reward), per arm a faint line per seed and a
 // bold mean line whose pixels are the mean of the seeds' pixels (the panel's scale is linear) —
 // opened in headless Chromium inside seeds.html with no console error and no request.
 import { test } from "node:test";
@@ -7,16 +8,19 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { meanAcrossSeeds, studyRlSvg, type StudyRlWorld } from "../../src/demo/study-rl-chart.ts";
-import type { RlCurvePoints } from "../../src/rl/index.ts";
+import { meanAcrossSeeds, studyRlSvg, type StudyRlSeed, type StudyRlWorld } from "../../src/demo/study-rl-chart.ts";
 import { withHeadlessPage } from "../helpers/headless-page.ts";
 
 const ARMS = ["sft", "oxa_full"];
 const SEEDS = [0, 1, 2];
 
 /** A run whose every value is a distinct function of (world, arm, seed, step). */
-function curve(w: number, a: number, s: number): RlCurvePoints {
+function curve(w: number, a: number, s: number): StudyRlSeed {
   return {
+    evaluated: [
+      { step: 0, pass1: 0.1 + 0.02 * a + 0.01 * s + 0.03 * w, passk: 0.4 + 0.05 * a - 0.02 * s },
+      { step: 6, pass1: 0.2 + 0.03 * a + 0.02 * s + 0.01 * w, passk: 0.35 + 0.04 * a + 0.01 * s },
+    ],
     steps: Array.from({ length: 6 }, (_, i) => ({ step: i + 1, reward_mean: 0.1 * a + 0.02 * i + 0.01 * s + 0.05 * w, entropy: 1.2 - 0.05 * i + 0.1 * a - 0.03 * s + 0.2 * w, kl: 0.001 * i })),
     validation: [0, 3, 6].map((step) => ({ step, pass_at_1: 0.05 + 0.01 * step + 0.04 * a + 0.02 * s })),
   };
@@ -52,7 +56,7 @@ test("rl-seeds.svg in Chromium: a row per world, per arm and panel a faint line 
         })),
       })),
     );
-    assert.deepEqual(panels.map((p) => p.title), ["control", "premise"].flatMap((w) => [`${w}: held-out Pass@1`, `${w}: policy entropy (nats)`, `${w}: mean training reward`]));
+    assert.deepEqual(panels.map((p) => p.title), ["control", "premise"].flatMap((w) => [`${w}: held-out Pass@1 (greedy)`, `${w}: Pass@1 (eval, 8 samples)`, `${w}: Pass@8 (eval)`, `${w}: policy entropy (nats)`, `${w}: mean training reward`]));
     for (const p of panels) {
       assert.equal(p.lines.filter((l) => l.faint).length, ARMS.length * SEEDS.length, p.title!);
       const bold = p.lines.filter((l) => !l.faint);
@@ -70,4 +74,11 @@ test("rl-seeds.svg in Chromium: a row per world, per arm and panel a faint line 
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
   });
+});
+
+test("rl-seeds.svg without evaluation figures: the three RL panels only", () => {
+  const bare = worlds.map((w) => ({ ...w, arms: w.arms.map((a) => ({ ...a, seeds: a.seeds.map(({ evaluated: _, ...run }) => run) })) }));
+  const svg = studyRlSvg(bare, "GRPO per arm");
+  assert.ok(!svg.includes("(eval"));
+  assert.equal((svg.match(/: held-out Pass@1 \(greedy\)</g) ?? []).length, 2);
 });
