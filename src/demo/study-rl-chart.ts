@@ -31,19 +31,19 @@ export function meanAcrossSeeds(seeds: readonly Points[]): [number, number][] {
     .map(([s, vs]) => [s, vs.reduce((a, b) => a + b, 0) / vs.length]);
 }
 
-/** The panels: `k` names the evaluation's Pass@k; the two evaluation panels only when some seed has figures. */
+/** The panels (title, y-axis label, points): `k` names the evaluation's Pass@k; the two evaluation panels only when some seed has figures. */
 function panels(worlds: readonly StudyRlWorld[], k: number) {
   const evaluated = worlds.some((w) => w.arms.some((a) => a.seeds.some((s) => s.evaluated?.length)));
   return [
-    { title: "held-out Pass@1 (greedy)", pick: RL_CURVE_POINTS.pass1 },
+    { title: "held-out Pass@1 (greedy)", axis: "held-out Pass@1 (greedy)", pick: RL_CURVE_POINTS.pass1 },
     ...(evaluated
       ? [
-          { title: `Pass@1 (eval, ${k} samples)`, pick: (c: StudyRlSeed) => (c.evaluated ?? []).map((e) => [e.step, e.pass1] as const) },
-          { title: `Pass@${k} (eval)`, pick: (c: StudyRlSeed) => (c.evaluated ?? []).map((e) => [e.step, e.passk] as const) },
+          { title: `Pass@1 (eval, ${k} samples)`, axis: "Pass@1 (sampled)", pick: (c: StudyRlSeed) => (c.evaluated ?? []).map((e) => [e.step, e.pass1] as const) },
+          { title: `Pass@${k} (eval)`, axis: `Pass@${k}`, pick: (c: StudyRlSeed) => (c.evaluated ?? []).map((e) => [e.step, e.passk] as const) },
         ]
       : []),
-    { title: "policy entropy (nats)", pick: RL_CURVE_POINTS.entropy },
-    { title: "mean training reward", pick: RL_CURVE_POINTS.reward },
+    { title: "policy entropy (nats)", axis: "policy entropy (nats)", pick: RL_CURVE_POINTS.entropy },
+    { title: "mean training reward", axis: "mean training reward", pick: RL_CURVE_POINTS.reward },
   ];
 }
 
@@ -62,7 +62,7 @@ export function studyRlSvg(worlds: readonly StudyRlWorld[], title: string, k = 8
         const seeds = a.seeds.map(p.pick);
         return [...seeds.map((points) => ({ colour: k + colourOffset, points, faint: true })), { colour: k + colourOffset, points: meanAcrossSeeds(seeds) }];
       });
-      return `<g transform="translate(${i * RL_PANEL.width} 0)">${rlPanel(lines, `${w.name}: ${p.title}`, undefined, p.title)}</g>`;
+      return `<g transform="translate(${i * RL_PANEL.width} 0)">${rlPanel(lines, `${w.name}: ${p.title}`, undefined, p.axis)}</g>`;
     });
     return `<g transform="translate(0 ${14 + r * rowHeight})">${row.join("")}</g>`;
   });
