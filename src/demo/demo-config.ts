@@ -1,5 +1,5 @@
 // `oxa demo`'s options: where it writes, which method and preset, the world seed, the run seeds and
-// the world variant. Shared by the CLI and both methods' runs.
+// the world variant, and how many stages run at once. Shared by the CLI and both methods' runs.
 import { z } from "zod";
 import { PRESET_NAMES } from "./presets.ts";
 import { WORLD_VARIANTS } from "./world-variant.ts";
@@ -11,6 +11,7 @@ export const demoConfig = z.object({
   seed: z.number().int().min(0).default(0).describe("world seed: the world, the base model and the scored teacher pool (fixed across run seeds); also the first run seed"),
   seeds: z.string().optional().describe("run seeds (fine-tuning, selection, rollouts, evaluation): a count N (the world seed and the next N-1) or a list 0,1,2; default: the preset's (1; study: 3)"),
   rlSteps: z.number().int().min(0).optional().describe("oxa: GRPO steps of every fine-tuned arm after fine-tuning (0 = no RL stage; default: the preset's, none in tiny and default, 40 in study); see docs/rl.md, Demo"),
+  jobs: z.number().int().min(1).default(1).describe("stages run at once across the whole demo (seeds and worlds are independent branches), each engine with cores/jobs threads unless OMP_NUM_THREADS is set; the numbers do not depend on it (docs/reproducibility.md)"),
   variant: z.enum(WORLD_VARIANTS).optional().describe("world variant: control (rarer styles only different) or premise (rarer styles carry reasoning the model can use); default: the preset's (study: both, one subfolder each)"),
 });
 

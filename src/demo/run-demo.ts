@@ -11,7 +11,7 @@ import { readDetails, readResults, type ProblemDetail } from "../eval/index.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { StageError } from "../io/errors.ts";
 import { readRecords } from "../io/records.ts";
-import { formatSummary, runPipeline, type RunReport } from "../pipeline/index.ts";
+import { formatSummary, JobSlots, runPipeline, shareThreads, type RunReport } from "../pipeline/index.ts";
 import { renderMarkdown } from "../report/table.ts";
 import { seedPointsSvg } from "../report/seed-points-chart.ts";
 import { compareWithReference } from "./arm-comparison.ts";
@@ -64,8 +64,8 @@ async function correctPpls(path: string): Promise<number[]> {
 }
 
 /** Runs one pipeline of the demo into the run directory; a failed stage fails the demo with its error. */
-export async function runPhase(file: string, source: string, runDir: string, commands: Record<string, Command<any, any>>, ctx: CommandContext): Promise<RunReport> {
-  const report = await runPipeline({ file, source, out: runDir, commands, ctx });
+export async function runPhase(file: string, source: string, runDir: string, commands: Record<string, Command<any, any>>, ctx: CommandContext, slots?: JobSlots): Promise<RunReport> {
+  const report = await runPipeline({ file, source, out: runDir, commands, ctx, slots });
   if (!report.ok) {
     ctx.log(formatSummary(report));
     const failed = report.stages.find((s) => s.status === "failed");
@@ -84,6 +84,8 @@ interface VariantRun {
   userOut: string;
   dir: string;
   top: string;
+  /** The demo's pool of stage slots (--jobs), shared by its worlds. */
+  slots: JobSlots;
 }
 
 /** Phase one, the window, phase two for every seed, then the seeds' figures and comparisons. */
@@ -95,7 +97,7 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
   const tag = `oxa demo (${v.presetName}, ${v.variant} world)`;
 
   ctx.log(`${tag}: phase 1 — world, base model, teacher traces verified and scored`);
-  const first = await runPhase("demo-data.yaml", dataPipeline(v.preset, v.worldSeed, world), runDir, commands, ctx);
+  const first = await runPhase("demo-data.yaml", dataPipeline(v.preset, v.worldSeed, world), runDir, commands, ctx, v.slots);
   const window = selectionWindow(await correctPpls(join(runDir, "scored", "out", "scored.jsonl")));
   ctx.log(`${tag}: Gaussian window from the pool: mu=${window.mu} sigma=${window.sigma} range=[${window.minPpl}, ${window.maxPpl}] bin=${window.binWidth}`);
 
@@ -103,7 +105,7 @@ async function runVariant(v: VariantRun, ctx: CommandContext, commands: Record<s
   const source = demoPipeline(v.preset, v.worldSeed, v.seeds, window, world);
   const rel = (f: string) => join(v.userOut, v.dir, f);
   writeFileAtomic(join(out, "pipeline.yaml"), `# The demo's pipeline (rerun with: oxa run ${rel("pipeline.yaml")} --out ${rel("pipeline")})\n${source}`);
-  const second = await runPhase("demo.yaml", source, runDir, commands, ctx);
+  const second = await runPhase("demo.yaml", source, runDir, commands, ctx, v.slots);
   ctx.log(formatSummary(second));
 
   const levels = await readLevels(join(runDir, "world", "out", WORLD_FILES.test));
@@ -193,10 +195,23 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
   const top = resolve(c.out);
   mkdirSync(top, { recursive: true });
 
+  // With --jobs > 1 the worlds run side by side, drawing on one pool of slots; a world that fails
+  // lets the other finish (its stages stay cached) before the demo reports the failure.
+  const slots = new JobSlots(c.jobs);
+  const restoreThreads = shareThreads(c.jobs);
   const results: DemoOutcome["variants"] = {};
-  for (const variant of variants) {
-    const dir = variants.length > 1 ? variant : ".";
-    results[variant] = await runVariant({ preset: presetForVariant(preset, variant), presetName: c.preset, variant, worldSeed: c.seed, seeds, userOut: c.out, dir, top }, ctx, commands);
+  const runOne = (variant: WorldVariant) =>
+    runVariant({ preset: presetForVariant(preset, variant), presetName: c.preset, variant, worldSeed: c.seed, seeds, userOut: c.out, dir: variants.length > 1 ? variant : ".", top, slots }, ctx, commands);
+  try {
+    if (c.jobs === 1) for (const variant of variants) results[variant] = await runOne(variant);
+    else {
+      const settled = await Promise.allSettled(variants.map(runOne));
+      const failure = settled.find((s) => s.status === "rejected");
+      if (failure) throw failure.reason;
+      variants.forEach((variant, i) => (results[variant] = (settled[i] as PromiseFulfilledResult<VariantResults>).value));
+    }
+  } finally {
+    restoreThreads();
   }
   const all = Object.values(results) as VariantResults[];
   const first = all[0].dir;

@@ -1,7 +1,9 @@
-// `oxa run`: runs a pipeline's stages in order, in-process, through the command table. A stage
-// whose command, parameters and input contents are unchanged since its last finished run is
-// skipped; --from reruns a stage and all after it; --only reruns one stage. Stages outside the
-// chosen range are kept as they are, and their results stay visible to later stages.
+// `oxa run`: runs a pipeline's stages in-process through the command table, in file order, or with
+// `jobs` > 1 up to that many at once, each as soon as the stages it names have finished
+// (stage-dependencies.ts). A stage whose command, parameters and input contents are unchanged since
+// its last finished run is skipped; --from reruns a stage and all after it; --only reruns one
+// stage. Stages outside the chosen range are kept as they are, and their results stay visible to
+// later stages. After a failure no new stage starts; those running finish.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -13,7 +15,9 @@ import { HashCache } from "./hash-cache.ts";
 import { manifestPath, manifestSchema, outputsIntact, readJsonAs, startedPath } from "./manifest.ts";
 import { fromRunRelative } from "./run-relative.ts";
 import { loadPipeline, where, type Pipeline } from "./pipeline-file.ts";
+import { JobSlots, shareThreads } from "./job-slots.ts";
 import { lockRun } from "./run-lock.ts";
+import { stageDependencies } from "./stage-dependencies.ts";
 import { stageConfig, stageOutDir, type StageEnv } from "./stage-config.ts";
 import { inputPaths, stageKey } from "./stage-key.ts";
 
@@ -30,6 +34,10 @@ export interface RunOptions {
   vars?: readonly string[];
   /** Validate and report each stage's state without running anything. */
   check?: boolean;
+  /** Stages run at once (default 1: one after another in file order). */
+  jobs?: number;
+  /** A pool shared with other pipelines run by the same process (overrides `jobs`). */
+  slots?: JobSlots;
   commands: Record<string, Command<any, any>>;
   ctx: CommandContext;
 }
@@ -105,43 +113,69 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
   const cache = new HashCache(join(runDir, ".hash-cache.json"));
   const code = await codeVersion();
   const t0 = performance.now();
-  const reports: StageReport[] = [];
-  try {
-    for (const [i, stage] of p.stages.entries()) {
-      const report: StageReport = { name: stage.name, uses: stage.uses, status: "not-run", seconds: 0 };
-      reports.push(report);
-      if (reports.some((r) => r.status === "failed")) continue;
-      const old = readJsonAs(manifestPath(runDir, stage.name), manifestSchema);
-      if (modes[i] === "keep") {
-        report.status = old ? "kept" : "not-run";
-        continue;
-      }
-      const cmd = commandOf(i);
-      const { config, resumeConfig, portable } = stageConfig(p, stage, cmd, env);
-      const stageDir = join(runDir, stage.name);
-      const { key, hashes } = await stageKey(cmd.name, portable, inputPaths(config, portable, stageDir, runDir), cache.hash);
-      if (modes[i] === "auto" && old?.key === key && outputsIntact(old, stageOutDir(runDir, stage.name))) {
-        const result = fromRunRelative(old.result, runDir);
-        Object.assign(report, { status: "cached", result });
-        env.results.set(stage.name, result);
-        o.ctx.log(`[${stage.name}] cached (unchanged since ${old.finishedAt})`);
-        continue;
-      }
-      o.ctx.log(`[${stage.name}] running oxa ${cmd.name}`);
-      const ctx: CommandContext = { json: false, log: (m) => o.ctx.log(`[${stage.name}] ${m}`), progress: (label, total) => o.ctx.progress(`${stage.name}: ${label}`, total) };
-      const started = performance.now();
-      try {
-        const m = await executeStage({ runDir, name: stage.name, cmd, config, resumeConfig, params: portable, key, inputs: hashes, code, ctx, fileHash: cache.hash });
-        Object.assign(report, { status: "ran", seconds: m.seconds, result: m.result });
-        env.results.set(stage.name, m.result);
-      } catch (e) {
-        Object.assign(report, { status: "failed", seconds: (performance.now() - started) / 1000, error: (e as Error).message });
-      } finally {
-        cache.save();
-      }
+  const reports: StageReport[] = p.stages.map((s) => ({ name: s.name, uses: s.uses, status: "not-run", seconds: 0 }));
+  const failed = () => reports.some((r) => r.status === "failed");
+
+  /** One stage: kept, cached, or executed; its report filled in, its result made visible. */
+  const runStage = async (i: number): Promise<void> => {
+    const stage = p.stages[i];
+    const report = reports[i];
+    const old = readJsonAs(manifestPath(runDir, stage.name), manifestSchema);
+    if (modes[i] === "keep") {
+      report.status = old ? "kept" : "not-run";
+      return;
     }
+    const cmd = commandOf(i);
+    const { config, resumeConfig, portable } = stageConfig(p, stage, cmd, env);
+    const stageDir = join(runDir, stage.name);
+    const { key, hashes } = await stageKey(cmd.name, portable, inputPaths(config, portable, stageDir, runDir), cache.hash);
+    if (modes[i] === "auto" && old?.key === key && outputsIntact(old, stageOutDir(runDir, stage.name))) {
+      const result = fromRunRelative(old.result, runDir);
+      Object.assign(report, { status: "cached", result });
+      env.results.set(stage.name, result);
+      o.ctx.log(`[${stage.name}] cached (unchanged since ${old.finishedAt})`);
+      return;
+    }
+    o.ctx.log(`[${stage.name}] running oxa ${cmd.name}`);
+    const ctx: CommandContext = { json: false, log: (m) => o.ctx.log(`[${stage.name}] ${m}`), progress: (label, total) => o.ctx.progress(`${stage.name}: ${label}`, total) };
+    const started = performance.now();
+    try {
+      const m = await executeStage({ runDir, name: stage.name, cmd, config, resumeConfig, params: portable, key, inputs: hashes, code, ctx, fileHash: cache.hash });
+      Object.assign(report, { status: "ran", seconds: m.seconds, result: m.result });
+      env.results.set(stage.name, m.result);
+    } catch (e) {
+      Object.assign(report, { status: "failed", seconds: (performance.now() - started) / 1000, error: (e as Error).message });
+    } finally {
+      cache.save();
+    }
+  };
+
+  const slots = o.slots ?? new JobSlots(o.jobs ?? 1);
+  const restoreThreads = o.slots ? () => {} : shareThreads(slots.size); // a shared pool's owner shares the threads
+  const deps = stageDependencies(p);
+  const settled = new Array<Promise<void>>(p.stages.length);
+  // A stage waits for the stages it names, then for a slot; a stage whose inputs did not all
+  // finish (failed, or not run after a failure) stays not-run. With one slot every stage waits for
+  // the one before it too, so the order is the file's, exactly as before concurrency existed.
+  const serial = slots.size === 1;
+  for (let i = 0; i < p.stages.length; i++) {
+    const before = serial && i > 0 ? [i - 1] : deps[i];
+    settled[i] = Promise.all(before.map((j) => settled[j])).then(async () => {
+      if (failed() || before.some((j) => !["ran", "cached", "kept"].includes(reports[j].status) && modes[j] !== "keep")) return;
+      const give = await slots.acquire();
+      try {
+        if (!failed()) await runStage(i);
+      } finally {
+        give();
+      }
+    });
+  }
+  try {
+    await Promise.all(settled);
   } finally {
+    restoreThreads();
     release();
   }
   return { file: o.file, run: resolve(runDir), ok: !reports.some((r) => r.status === "failed"), seconds: (performance.now() - t0) / 1000, stages: reports };
 }
+

@@ -1,8 +1,9 @@
 // `oxa demo --preset tiny` end to end (the CI proof that the whole method runs), killed in the
-// middle of a stage and rerun, against an uninterrupted run: the same final results. Then the same
-// --out with `--seeds 2`: only seed 1's stages run (world, base and seed 0 are cached); results.json's
-// per-seed figures are the per-seed evaluations', its summary their mean ± SE computed here, one
-// comparison per arm against SFT; results.json records no absolute path.
+// middle of a stage and rerun with two stages at once (--jobs 2), against an uninterrupted one-job
+// run: the same final results. Then the same --out with `--seeds 2`: only seed 1's stages run
+// (world, base and seed 0 are cached); results.json's per-seed figures are the per-seed
+// evaluations', its summary their mean ± SE computed here, one comparison per arm against SFT;
+// results.json records no absolute path.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -107,7 +108,7 @@ function assertSameResults(a: any, b: any) {
   assert.deepEqual(x, y);
 }
 
-test("oxa demo --preset tiny: four arms evaluated; a killed demo resumes to the same results; a rerun is all cached; --seeds 2 adds only seed 1", async () => {
+test("oxa demo --preset tiny: four arms evaluated; a killed demo resumes (--jobs 2) to the same results; a rerun is all cached; --seeds 2 adds only seed 1", async () => {
   const root = mkdtempSync(join(tmpdir(), "oxa-demo-"));
   const a = demo(join(root, "a"));
   assert.deepEqual(a.seeds, [0]);
@@ -136,7 +137,8 @@ test("oxa demo --preset tiny: four arms evaluated; a killed demo resumes to the 
   process.kill(-child.pid!, "SIGKILL");
   await new Promise((r) => child.once("exit", r));
   assert.ok(!existsSync(join(b, "results.json")), "the killed demo did not finish");
-  const resumed = demo(b);
+  // resumed with two stages at once: the same results as the uninterrupted one-job run
+  const resumed = runDemo(b, ["--preset", "tiny", "--jobs", "2"]);
   assertSameResults(a, resumed);
 
   const again = demo(join(root, "a"));

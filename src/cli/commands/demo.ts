@@ -69,13 +69,15 @@ trains an RFT model, explores the wrong samples for their first pit, and trains 
 outcome-DPO from the RFT model (docs/self-explore.md). Rerunning skips finished stages; a killed
 demo resumes; both methods share the world, the base and the SFT arm in <out>/pipeline.
 --seeds runs every arm once per run seed with world and base fixed (the shared stages run once),
-and reports mean ± SE across seeds and each arm's paired bootstrap against SFT (docs/demo.md).`,
+and reports mean ± SE across seeds and each arm's paired bootstrap against SFT (docs/demo.md).
+--jobs N runs up to N stages at once (seeds and worlds are independent branches): on a machine with
+N cores it cuts a multi-seed run's time by up to N with the same numbers.`,
   examples: [
     "oxa demo",
     "oxa demo --preset tiny --out runs/demo-tiny",
     "oxa demo --seeds 3 --out runs/demo",
     "oxa demo --seeds 0,1,2 --variant premise --out runs/premise",
-    "oxa demo --preset study --out runs/study",
+    "oxa demo --preset study --jobs 2 --out runs/study",
     "oxa demo --rl-steps 8 --out runs/demo-rl",
     "oxa demo --method self-explore",
     "oxa demo --seed 1 --out runs/demo-s1 --json",

@@ -10,6 +10,7 @@ const schema = z.object({
   from: z.string().optional().describe("rerun this stage and every stage after it; earlier ones are kept"),
   only: z.string().optional().describe("rerun only this stage; the others are kept"),
   var: z.array(z.string()).default([]).describe("override a pipeline variable, NAME=VALUE (repeatable)"),
+  jobs: z.number().int().min(1).default(1).describe("stages run at once, each as soon as the stages it uses have finished (each engine then gets cores/jobs threads unless OMP_NUM_THREADS is set)"),
   check: z.boolean().default(false).describe("validate the file and show each stage's state (done, unfinished, not-run) without running anything"),
 });
 
@@ -20,13 +21,14 @@ export const runPipelineCommand = defineCommand({
 Options can refer to \${run}, \${out} (the stage's output directory <run>/<stage>/out), \${vars.NAME},
 \${stages.NAME.out} and \${stages.NAME.result.FIELD}. A stage whose command, options and input
 contents are unchanged since it last finished is skipped; a killed run resumes at the stage it
-was in. See docs/pipeline.md.`,
-  examples: ["oxa run examples/pipelines/world.yaml", "oxa run pipeline.yaml --out runs/try2 --var seed=3", "oxa run pipeline.yaml --from select", "oxa run pipeline.yaml --only eval --json", "oxa run pipeline.yaml --check"],
+was in. With --jobs N, up to N stages run at once, each as soon as the stages it names have
+finished: independent branches (the seeds of a study, say) share the machine's cores. See docs/pipeline.md.`,
+  examples: ["oxa run examples/pipelines/world.yaml", "oxa run pipeline.yaml --out runs/try2 --var seed=3", "oxa run pipeline.yaml --from select", "oxa run pipeline.yaml --only eval --json", "oxa run pipeline.yaml --check", "oxa run pipeline.yaml --jobs 2"],
   schema,
   positionals: ["pipeline"],
   async run(c, ctx) {
     const { commands } = await import("./index.ts"); // lazily: the table lists this command too
-    const report = await runPipeline({ file: c.pipeline, out: c.out, from: c.from, only: c.only, vars: c.var, check: c.check, commands, ctx });
+    const report = await runPipeline({ file: c.pipeline, out: c.out, from: c.from, only: c.only, vars: c.var, check: c.check, jobs: c.jobs, commands, ctx });
     if (!report.ok) {
       // The report still matters to a machine reading --json, though the command fails.
       if (ctx.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
