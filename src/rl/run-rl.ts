@@ -5,7 +5,7 @@
 //   validation.jsonl rollouts/ checkpoints/step-N/ model/ curves.svg rl-summary.json
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { UsageError } from "../io/errors.ts";
 import type { StartProgress } from "../io/progress.ts";
@@ -110,12 +110,14 @@ export async function runRl(c: Readonly<RlConfig>, ports: RlPorts): Promise<RlRe
   const validation: RlValidationRow[] = [];
   if (validationPath) for await (const r of readEngineRecords(rlValidationRow, join(c.out, "validation.jsonl"), "rl")) validation.push(r);
   const curves = join(c.out, "curves.svg");
-  writeFileAtomic(curves, rlCurvesChart([{ name: c.out, steps, validation }], `oxa rl: ${c.model}`));
+  // no absolute path in what the run writes (a moved or re-made run directory writes the same bytes)
+  writeFileAtomic(curves, rlCurvesChart([{ name: "GRPO", steps, validation }], `oxa rl: ${sizes.promptsPerStep} prompts x ${sizes.n} rollouts per step, lr ${sizes.lr}`));
   const result: RlResult = {
     model: done.result.model, out: c.out, sizes, steps: steps.length, resumedFrom: done.result.resumed_from,
     first: steps[0] ?? null, last: steps.at(-1) ?? null, validation,
     trainAccuracy: channel.tally.verified ? channel.tally.correct / channel.tally.verified : null, curves,
   };
-  writeJsonAtomic(join(c.out, "rl-summary.json"), result);
+  const rel = (p: string | null) => (p === null ? null : relative(resolve(c.out), resolve(p)) || ".");
+  writeJsonAtomic(join(c.out, "rl-summary.json"), { ...result, model: rel(result.model), out: ".", curves: rel(curves) });
   return result;
 }

@@ -66,6 +66,10 @@ test("oxa rl: rewards are the verifier's verdicts, metrics agree with the files,
   const schedule = JSON.parse(readFileSync(join(out, "rl-schedule.json"), "utf8"));
   assert.equal(schedule.steps.length, 3);
   assert.ok(readFileSync(join(out, "curves.svg"), "utf8").includes("policy entropy"));
+  // no absolute path in what the run writes: the summary's paths are relative to the run directory
+  const summary = JSON.parse(readFileSync(join(out, "rl-summary.json"), "utf8"));
+  assert.deepEqual([summary.model, summary.out, summary.curves], ["model", ".", "curves.svg"]);
+  for (const f of ["rl-summary.json", "curves.svg"]) assert.ok(!readFileSync(join(out, f), "utf8").includes(dir), `${f} names the run's folder`);
   assert.ok(existsSync(join(out, "model", "model.safetensors")));
   const s = oxa(["rl", prompts, "--model", join(out, "model"), "--out", join(dir, "again"), ...BASE, "--steps", "1"]);
   assert.equal(s.status, 0, s.stderr); // the trained model loads and trains again

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { tinyModel, TEST_CORPUS } from "../helpers/tiny-model.ts";
 import { oxa, readJsonl, writeJsonl } from "../helpers/oxa-cli.ts";
 
@@ -34,6 +34,9 @@ test("rows and list shapes carry the same samples; batch size never changes them
     assert.equal(r.finish_reason === "length", r.n_tokens === 8);
   }
   assert.equal(summary.stopped, rows.filter((r) => r.finish_reason === "stop").length);
+  // the model as a path from the output's folder (no absolute path: a moved run writes the same bytes)
+  assert.equal(rows[0].sampled_by.model, relative(dir, model));
+  assert.equal(resolve(dir, rows[0].sampled_by.model), resolve(model));
   run("list.jsonl", "--batch-size", "8", "--shape", "list");
   const list = readJsonl(join(dir, "list.jsonl"));
   assert.equal(list.length, 4);
