@@ -11,7 +11,7 @@ import { readDetails, readResults, type ProblemDetail } from "../eval/index.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { StageError } from "../io/errors.ts";
 import { readRecords } from "../io/records.ts";
-import { formatSummary, JobSlots, runPipeline, shareThreads, type RunReport } from "../pipeline/index.ts";
+import { formatSummary, runPipeline, withJobSlots, type JobSlots, type RunReport } from "../pipeline/index.ts";
 import { renderMarkdown } from "../report/table.ts";
 import { seedPointsSvg } from "../report/seed-points-chart.ts";
 import { compareWithReference } from "./arm-comparison.ts";
@@ -197,12 +197,10 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
 
   // With --jobs > 1 the worlds run side by side, drawing on one pool of slots; a world that fails
   // lets the other finish (its stages stay cached) before the demo reports the failure.
-  const slots = new JobSlots(c.jobs);
-  const restoreThreads = shareThreads(c.jobs);
   const results: DemoOutcome["variants"] = {};
-  const runOne = (variant: WorldVariant) =>
-    runVariant({ preset: presetForVariant(preset, variant), presetName: c.preset, variant, worldSeed: c.seed, seeds, userOut: c.out, dir: variants.length > 1 ? variant : ".", top, slots }, ctx, commands);
-  try {
+  await withJobSlots(c.jobs, async (slots) => {
+    const runOne = (variant: WorldVariant) =>
+      runVariant({ preset: presetForVariant(preset, variant), presetName: c.preset, variant, worldSeed: c.seed, seeds, userOut: c.out, dir: variants.length > 1 ? variant : ".", top, slots }, ctx, commands);
     if (c.jobs === 1) for (const variant of variants) results[variant] = await runOne(variant);
     else {
       const settled = await Promise.allSettled(variants.map(runOne));
@@ -210,9 +208,7 @@ export async function runDemo(c: DemoConfig, ctx: CommandContext, commands: Reco
       if (failure) throw failure.reason;
       variants.forEach((variant, i) => (results[variant] = (settled[i] as PromiseFulfilledResult<VariantResults>).value));
     }
-  } finally {
-    restoreThreads();
-  }
+  });
   const all = Object.values(results) as VariantResults[];
   const first = all[0].dir;
   const nSeeds = `${seeds.length} seed${seeds.length > 1 ? "s" : ""}`;

@@ -10,7 +10,7 @@ import { readResults } from "../eval/index.ts";
 import type { ExploreSummary, PairsSummary, RftSummary } from "../explore/index.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { UsageError } from "../io/errors.ts";
-import { formatSummary, JobSlots, manifestPath, shareThreads } from "../pipeline/index.ts";
+import { formatSummary, manifestPath, withJobSlots } from "../pipeline/index.ts";
 import { armSummary, copyReports, runPhase, type ArmSummary, type DemoConfig } from "./run-demo.ts";
 import { pairStages, SE_ARMS, seArmStage, selfExplorePipeline } from "./self-explore-pipeline.ts";
 import { selfExplorePresets } from "./self-explore-presets.ts";
@@ -53,8 +53,7 @@ export async function runSelfExplore(c: DemoConfig, ctx: CommandContext, command
   ctx.log(`oxa demo --method self-explore (${c.preset}): SFT, samples, RFT, exploration, pairs, two DPO arms, evaluation`);
   const source = selfExplorePipeline(preset, c.seed);
   writeFileAtomic(join(out, "pipeline.yaml"), `# The Self-Explore demo's pipeline (rerun with: oxa run ${join(c.out, "self-explore", "pipeline.yaml")} --out ${join(c.out, "pipeline")})\n${source}`);
-  const restoreThreads = shareThreads(c.jobs);
-  const report = await runPhase("demo-self-explore.yaml", source, runDir, commands, ctx, new JobSlots(c.jobs)).finally(restoreThreads);
+  const report = await withJobSlots(c.jobs, (slots) => runPhase("demo-self-explore.yaml", source, runDir, commands, ctx, slots));
   ctx.log(formatSummary(report));
 
   const evalDir = join(runDir, "eval-se", "out");

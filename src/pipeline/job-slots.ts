@@ -32,8 +32,19 @@ export class JobSlots {
  * default, every core per process, makes concurrent jobs spin against each other and run many
  * times slower). A thread count the user set is left alone. Returns the function that undoes it.
  */
-export function shareThreads(jobs: number): () => void {
+function shareThreads(jobs: number): () => void {
   if (jobs === 1 || process.env.OMP_NUM_THREADS !== undefined) return () => {};
   process.env.OMP_NUM_THREADS = String(Math.max(1, Math.floor(availableParallelism() / jobs)));
   return () => void delete process.env.OMP_NUM_THREADS;
+}
+
+/** Runs `work` with a pool of `jobs` slots and the cores shared among them; the environment is restored after. */
+export async function withJobSlots<T>(jobs: number, work: (slots: JobSlots) => Promise<T>): Promise<T> {
+  const slots = new JobSlots(jobs);
+  const restore = shareThreads(jobs);
+  try {
+    return await work(slots);
+  } finally {
+    restore();
+  }
 }

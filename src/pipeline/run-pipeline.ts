@@ -15,7 +15,7 @@ import { HashCache } from "./hash-cache.ts";
 import { manifestPath, manifestSchema, outputsIntact, readJsonAs, startedPath } from "./manifest.ts";
 import { fromRunRelative } from "./run-relative.ts";
 import { loadPipeline, where, type Pipeline } from "./pipeline-file.ts";
-import { JobSlots, shareThreads } from "./job-slots.ts";
+import { withJobSlots, type JobSlots } from "./job-slots.ts";
 import { lockRun } from "./run-lock.ts";
 import { stageDependencies } from "./stage-dependencies.ts";
 import { stageConfig, stageOutDir, type StageEnv } from "./stage-config.ts";
@@ -150,32 +150,31 @@ export async function runPipeline(o: RunOptions): Promise<RunReport> {
     }
   };
 
-  const slots = o.slots ?? new JobSlots(o.jobs ?? 1);
-  const restoreThreads = o.slots ? () => {} : shareThreads(slots.size); // a shared pool's owner shares the threads
-  const deps = stageDependencies(p);
-  const settled = new Array<Promise<void>>(p.stages.length);
-  // A stage waits for the stages it names, then for a slot; a stage whose inputs did not all
-  // finish (failed, or not run after a failure) stays not-run. With one slot every stage waits for
-  // the one before it too, so the order is the file's, exactly as before concurrency existed.
-  const serial = slots.size === 1;
-  for (let i = 0; i < p.stages.length; i++) {
-    const before = serial && i > 0 ? [i - 1] : deps[i];
-    settled[i] = Promise.all(before.map((j) => settled[j])).then(async () => {
-      if (failed() || before.some((j) => !["ran", "cached", "kept"].includes(reports[j].status) && modes[j] !== "keep")) return;
-      const give = await slots.acquire();
-      try {
-        if (!failed()) await runStage(i);
-      } finally {
-        give();
-      }
-    });
-  }
+  // A stage waits for the stages it names, then for a slot; after a failure nothing new starts (so
+  // a stage whose inputs did not finish stays not-run). With one slot every stage waits for the one
+  // before it too, so the order is the file's, exactly as before concurrency existed.
+  const runAll = (slots: JobSlots) => {
+    const deps = stageDependencies(p);
+    const settled: Promise<void>[] = [];
+    for (let i = 0; i < p.stages.length; i++) {
+      const before = slots.size === 1 && i > 0 ? [i - 1] : deps[i];
+      settled[i] = Promise.all(before.map((j) => settled[j])).then(async () => {
+        if (failed()) return;
+        const give = await slots.acquire();
+        try {
+          if (!failed()) await runStage(i);
+        } finally {
+          give();
+        }
+      });
+    }
+    return Promise.all(settled);
+  };
   try {
-    await Promise.all(settled);
+    // a shared pool's owner has shared the cores already
+    await (o.slots ? runAll(o.slots) : withJobSlots(o.jobs ?? 1, runAll));
   } finally {
-    restoreThreads();
     release();
   }
   return { file: o.file, run: resolve(runDir), ok: !reports.some((r) => r.status === "failed"), seconds: (performance.now() - t0) / 1000, stages: reports };
 }
-

@@ -5,7 +5,8 @@
 //   validation.jsonl rollouts/ checkpoints/step-N/ model/ curves.svg rl-summary.json
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join } from "node:path";
+import { pathFrom } from "../common/path-from.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { UsageError } from "../io/errors.ts";
 import type { StartProgress } from "../io/progress.ts";
@@ -117,7 +118,7 @@ export async function runRl(c: Readonly<RlConfig>, ports: RlPorts): Promise<RlRe
     first: steps[0] ?? null, last: steps.at(-1) ?? null, validation,
     trainAccuracy: channel.tally.verified ? channel.tally.correct / channel.tally.verified : null, curves,
   };
-  const rel = (p: string | null) => (p === null ? null : relative(resolve(c.out), resolve(p)) || ".");
+  const rel = (p: string | null) => (p === null ? null : pathFrom(c.out, p));
   writeJsonAtomic(join(c.out, "rl-summary.json"), { ...result, model: rel(result.model), out: ".", curves: rel(curves) });
   return result;
 }

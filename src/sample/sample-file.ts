@@ -4,7 +4,8 @@
 // [...], finish_reasons: [...], mean_entropies: [...]}) — the two shapes `oxa score`, `oxa select`
 // and `oxa mine` read. Bounded memory and resumable, like `score` (see score/run-staged-job.ts).
 import { col, type RowSchema } from "../io/row-schema.ts";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { pathFrom } from "../common/path-from.ts";
 import { InputError } from "../io/errors.ts";
 import { assertReadable, field, type Row, type SourceRow } from "../io/records.ts";
 import type { Progress, StartProgress } from "../io/progress.ts";
@@ -45,9 +46,7 @@ function sampleRowSchema(c: Readonly<SampleConfig>): RowSchema {
 
 function sampleStage(c: Readonly<SampleConfig>, counts: { stopped: number }): RowStage<string, typeof generateRecord, "generate"> {
   const keys = (src: SourceRow) => Array.from({ length: c.n }, (_, k) => `${src.line}#${k}`);
-  // the model's path relative to the output's folder, as scored_by records it: a moved or re-made run
-  // directory writes the same bytes
-  const model = relative(dirname(resolve(c.output)), resolve(c.model)) || ".";
+  const model = pathFrom(dirname(c.output), c.model); // as scored_by records it
   const sampledBy = (e: GenerateResult | null) => ({
     model,
     temperature: c.temperature,

@@ -2,7 +2,8 @@
 // rows come back in input order with ppl / n_tokens / mean_entropy / nll_sum added (lists for list
 // rows) and scored_by {model, dtype, device}. Bounded memory, resumable (see run-staged-job.ts).
 import { col, type RowSchema } from "../io/row-schema.ts";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { pathFrom } from "../common/path-from.ts";
 import { assertReadable, type SourceRow } from "../io/records.ts";
 import type { StartProgress } from "../io/progress.ts";
 import { chatSpec } from "../engine/jobs/common.ts";
@@ -46,6 +47,7 @@ function scoreStage(c: Readonly<ScoreConfig>, remote: Remote | null): RowStage<S
     : {};
   const ids = (src: SourceRow, p: ScoreRow) => p.responses.map((_, j) => (p.list ? `${src.line}.${j}` : String(src.line)));
   const names = { prompt: c.promptField, response: c.responseField, query: c.queryField, responses: c.responsesField };
+  const model = pathFrom(dirname(c.output), c.model); // once, not per row
   return {
     input: c.input,
     result: remoteScoreRecord,
@@ -59,7 +61,7 @@ function scoreStage(c: Readonly<ScoreConfig>, remote: Remote | null): RowStage<S
       ...src.row,
       ...Object.fromEntries(fields.map((k) => [k, p.list ? got.map((g) => g[k] ?? null) : got[0][k] ?? null])),
       // relative to the output file's directory, so runs in two directories write the same bytes
-      ...(got.length ? { scored_by: { model: relative(dirname(resolve(c.output)), resolve(c.model)) || ".", dtype: engine?.dtype ?? null, device: engine?.device ?? null, ...by } } : {}),
+      ...(got.length ? { scored_by: { model, dtype: engine?.dtype ?? null, device: engine?.device ?? null, ...by } } : {}),
     }],
   };
 }

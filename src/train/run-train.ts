@@ -4,7 +4,8 @@
 //   records.jsonl lengths.jsonl schedule.json metrics.jsonl curves.svg train-summary.json
 //   checkpoints/step-N/ (model dir + trainer state)   model/ (the final model)
 import { mkdirSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join } from "node:path";
+import { pathFrom } from "../common/path-from.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import type { StartProgress } from "../io/progress.ts";
@@ -137,7 +138,7 @@ export async function runTrain(c: Readonly<TrainConfig>, ports: TrainPorts): Pro
     resumeChanges,
   };
   // The file records its paths relative to its own directory (the run may be moved or rerun elsewhere).
-  const rel = (p: string | null) => (p === null ? null : relative(resolve(c.out), resolve(p)) || ".");
+  const rel = (p: string | null) => (p === null ? null : pathFrom(c.out, p));
   writeJsonAtomic(join(c.out, "train-summary.json"), { ...result, model: rel(result.model), out: ".", curves: rel(curves) });
   return result;
 }
