@@ -35,7 +35,7 @@ test("the byte scanner reads exactly what JSON.parse reads (JSONL vs the same ro
       // Repeat some queries in other spellings so that ids must agree across encodings.
       const jsonl = join(dir, `p${run}.jsonl`);
       const json = join(dir, `p${run}.json`);
-      const again = { ...rows[0][0], ppl: 1.5, len: 3, response: "x" };
+      const again = { ...rows[0][0], ppl: 1.5, len: 3, response: "x".repeat(41) }; // longer than any generated response: never a repeat
       writeFileSync(jsonl, lines.join("\n") + "\n\n" + asciiJson(again) + "\n");
       writeFileSync(json, JSON.stringify([...rows.map(([r]) => r), again]));
       const a = await readPool(jsonl, { fields, rule: keepScored });
