@@ -1,8 +1,17 @@
-// One `oxa run` per run directory at a time. The lock names its process; a lock left by a
-// process that no longer exists (a killed run) is taken over.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// One `oxa run` per run directory at a time. The lock names its process by pid and, where the
+// system tells it (Linux's /proc), by the process's start time: a pid is reused after its process
+// dies, and a killed run's lock must not be mistaken for a live one because some unrelated process
+// got the same number later. The lock is created exclusively, so two runs started together cannot
+// both take it; a lock whose process is gone is taken over.
+import { openSync, closeSync, readFileSync, rmSync, writeSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../io/errors.ts";
+
+interface Holder {
+  pid: number;
+  /** Clock ticks since boot at which the process started (/proc/<pid>/stat field 22); null where unknown. */
+  started: string | null;
+}
 
 const alive = (pid: number) => {
   try {
@@ -13,14 +22,69 @@ const alive = (pid: number) => {
   }
 };
 
+/** The start time of a process, or null where /proc is missing (not Linux) or the process is gone. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the command name (field 2) may hold spaces and parentheses: count fields after the last ')'
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A lock's holder; a lock written before start times were recorded holds just the pid. */
+function readHolder(path: string): Holder | null {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").trim();
+  } catch {
+    return null;
+  }
+  if (/^\d+$/.test(text)) return { pid: Number(text), started: null };
+  try {
+    const h = JSON.parse(text) as Partial<Holder>;
+    return Number.isInteger(h.pid) ? { pid: h.pid!, started: typeof h.started === "string" ? h.started : null } : null;
+  } catch {
+    return null; // a torn or foreign file: nobody can be shown to hold it
+  }
+}
+
+/** Whether the process a lock names is still the one that wrote it. */
+function holds(h: Holder): boolean {
+  if (!alive(h.pid)) return false;
+  if (h.started === null) return true; // cannot tell a reused pid: assume the holder lives
+  const now = processStartTime(h.pid);
+  return now === null || now === h.started;
+}
+
 /** Takes the lock of `runDir`; returns the function that releases it. */
 export function lockRun(runDir: string): () => void {
   mkdirSync(runDir, { recursive: true });
   const path = join(runDir, ".lock");
-  if (existsSync(path)) {
-    const pid = Number(readFileSync(path, "utf8"));
-    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) throw new UsageError(`another oxa run (pid ${pid}) is using ${runDir}; wait for it or stop it`);
+  const mine = JSON.stringify({ pid: process.pid, started: processStartTime(process.pid) });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      try {
+        writeSync(fd, mine);
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt === 3) throw e;
+    }
+    const h = readHolder(path);
+    if (h && h.pid !== process.pid && holds(h)) throw new UsageError(`another oxa run (pid ${h.pid}) is using ${runDir}; wait for it or stop it`);
+    rmSync(path, { force: true }); // stale, or this process's own: take it over
   }
-  writeFileSync(path, String(process.pid));
-  return () => rmSync(path, { force: true });
+  return () => {
+    // a lock taken over by another run after this one was presumed dead stays theirs
+    try {
+      if (readFileSync(path, "utf8") === mine) rmSync(path, { force: true });
+    } catch {
+      /* already gone */
+    }
+  };
 }
