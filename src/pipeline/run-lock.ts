@@ -6,31 +6,12 @@
 import { openSync, closeSync, readFileSync, rmSync, writeSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../io/errors.ts";
+import { processAlive, processStartTime } from "../common/process-identity.ts";
 
 interface Holder {
   pid: number;
   /** Clock ticks since boot at which the process started (/proc/<pid>/stat field 22); null where unknown. */
   started: string | null;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
-/** The start time of a process, or null where /proc is missing (not Linux) or the process is gone. */
-export function processStartTime(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // the command name (field 2) may hold spaces and parentheses: count fields after the last ')'
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /** A lock's holder; a lock written before start times were recorded holds just the pid. */
@@ -52,7 +33,7 @@ function readHolder(path: string): Holder | null {
 
 /** Whether the process a lock names is still the one that wrote it. */
 function holds(h: Holder): boolean {
-  if (!alive(h.pid)) return false;
+  if (!processAlive(h.pid)) return false;
   if (h.started === null) return true; // cannot tell a reused pid: assume the holder lives
   const now = processStartTime(h.pid);
   return now === null || now === h.started;

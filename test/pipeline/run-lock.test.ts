@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { lockRun, processStartTime } from "../../src/pipeline/run-lock.ts";
+import { processStartTime } from "../../src/common/process-identity.ts";
+import { lockRun } from "../../src/pipeline/run-lock.ts";
 import { tmp } from "./fixtures.ts";
 
 /** A live process other than this one, and its stop. */
