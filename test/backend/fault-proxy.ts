@@ -46,7 +46,9 @@ export async function startFaultProxy(upstream: string, rates: Partial<FaultRate
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: up.host, "content-length": String(body.length) };
-      const q = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers }, (res) => {
+      // A fresh connection per request (agent: false): a pooled one the server has just closed as idle
+      // would fail here and reach the client as a reset nobody injected.
+      const q = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c) => chunks.push(c));
         res.on("end", () => resolve({ status: res.statusCode ?? 502, body: Buffer.concat(chunks) }));
@@ -82,10 +84,17 @@ export async function startFaultProxy(upstream: string, rates: Partial<FaultRate
       const got = await forward(req, body);
       send(got.status, f === "truncate" ? got.body.subarray(0, Math.floor(got.body.length / 2)) : got.body);
     } catch {
-      req.socket.destroy(); // the upstream is gone: the client sees a reset
+      // the upstream is gone: the client sees a reset, so it is counted as one
+      counts[f]--;
+      counts.reset++;
+      req.socket.destroy();
     }
   };
   const server: Server = createServer((req, res) => void handle(req, res));
+  // Node closes a connection idle for 5 s; a client that sends on it in that instant sees a reset the
+  // proxy never counted (the request never reaches it). A test's exact retry counts need idle
+  // connections to stay open for its whole length; the client closes its own idle ones.
+  server.keepAliveTimeout = 600_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = (server.address() as { port: number }).port;
   return {

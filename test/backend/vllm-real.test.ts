@@ -165,10 +165,10 @@ test("through a fault-injecting proxy (500/503/429, resets, timeouts, truncated 
   const input = writeJsonl(join(dir, "faults.jsonl"), rows);
   const clean = join(dir, "faults.clean.jsonl");
   summary(await oxaAsync(["score", input, clean, "--model", model, "--backend", "vllm", "--server", a!.url, "--concurrency", "8", "--json"]));
-  const proxy = await startFaultProxy(a!.url, { e500: 0.03, e503: 0.03, e429: 0.03, reset: 0.03, delay: 0.005, truncate: 0.03 }, { seed: 11, delayMs: 4000 });
+  const proxy = await startFaultProxy(a!.url, { e500: 0.03, e503: 0.03, e429: 0.03, reset: 0.03, delay: 0.005, truncate: 0.03 }, { seed: 11, delayMs: 7000 });
   try {
     const out = join(dir, "faults.out.jsonl");
-    const s = summary(await oxaAsync(["score", input, out, "--model", model, "--backend", "vllm", "--server", proxy.url, "--concurrency", "8", "--timeout-ms", "3000", "--json"]));
+    const s = summary(await oxaAsync(["score", input, out, "--model", model, "--backend", "vllm", "--server", proxy.url, "--concurrency", "8", "--timeout-ms", "6000", "--json"]));
     const requests = Object.values(proxy.counts).reduce((x, y) => x + y, 0);
     assert.ok(requests >= 2000, `${requests} requests`);
     const injected = requests - proxy.counts.pass;
