@@ -67,8 +67,8 @@ function allJobs() {
   const ts = walk("test", ".test.ts").sort().map((f) => ({ name: f, cmd: process.execPath, args: ["--import", "tsx", f], tap: true, consumer: needsConsumer(f) }));
   const py = walk("engine/tests", ".py").filter((f) => /(^|\/)test_[^/]*\.py$/.test(f)).sort();
   const withConsumer = py.filter(needsConsumer);
-  const engine = [{ name: "engine/tests", cmd: PYTHON, args: ["-m", "pytest", "-q", "engine/tests", ...withConsumer.map((f) => `--ignore=${f}`)], tap: false, consumer: false }];
-  if (withConsumer.length) engine.push({ name: "engine/tests (consumers)", cmd: PYTHON, args: ["-m", "pytest", "-q", ...withConsumer], tap: false, consumer: true });
+  const engine = [{ name: "engine/tests", cmd: PYTHON, args: ["-m", "pytest", "-q", "--durations=8", "engine/tests", ...withConsumer.map((f) => `--ignore=${f}`)], tap: false, consumer: false }];
+  if (withConsumer.length) engine.push({ name: "engine/tests (consumers)", cmd: PYTHON, args: ["-m", "pytest", "-q", "--durations=8", ...withConsumer], tap: false, consumer: true });
   return [...ts, ...engine];
 }
 

@@ -15,8 +15,8 @@ side_venv_begin() {
   side_pip torch==2.13.0
 }
 
-# --no-compile: pip would byte-compile every module of torch and vLLM at install, minutes of CPU
-# while the tests run beside it; Python compiles the few a test imports when it first does.
+# --no-compile: pip would byte-compile every module of torch and vLLM at install, CPU taken
+# from the tests running beside it; Python compiles the modules a test imports when it first does.
 side_pip() {
   "$SV_VENV/bin/pip" install -q --disable-pip-version-check --no-compile "$@"
 }
