@@ -8,10 +8,8 @@ cd "$(dirname "$0")/.."
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 PY=${PYTHON:-python3}
 if [ ! -x engine/.venv/bin/python ]; then "$PY" -m venv engine/.venv; fi
-# --no-compile: pip would byte-compile every module of torch and transformers, most never imported;
-# Python compiles the modules oxa imports the first time it does.
-engine/.venv/bin/pip install -q --disable-pip-version-check --no-compile torch==2.13.0
-engine/.venv/bin/pip install -q --disable-pip-version-check --no-compile -r engine/requirements.txt -r engine/requirements-test.txt
+engine/.venv/bin/pip install -q --disable-pip-version-check torch==2.13.0
+engine/.venv/bin/pip install -q --disable-pip-version-check -r engine/requirements.txt -r engine/requirements-test.txt
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v zstd >/dev/null 2>&1 || missing="$missing zstd"

@@ -15,10 +15,11 @@ side_venv_begin() {
   side_pip torch==2.13.0
 }
 
-# --no-compile: pip would byte-compile every module of torch and vLLM at install, CPU taken
-# from the tests running beside it; Python compiles the modules a test imports when it first does.
+# Byte-compiled at install, not with --no-compile: where PYTHONDONTWRITEBYTECODE is set (it is on
+# this machine) Python never saves what it compiles, so every process would compile torch
+# again; that made a CI run slower, not faster.
 side_pip() {
-  "$SV_VENV/bin/pip" install -q --disable-pip-version-check --no-compile "$@"
+  "$SV_VENV/bin/pip" install -q --disable-pip-version-check "$@"
 }
 
 side_venv_end() {
