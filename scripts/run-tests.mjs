@@ -123,19 +123,20 @@ const t0 = performance.now();
 
 const print = (title, text) => process.stdout.write(`\n──── ${title}\n${text}`);
 
-// The consumers' install, started at once when a chosen job needs it.
+// The consumers' install, started at once when a chosen job needs it; consumersDone says it ended.
+let consumersDone = true;
 let consumers = Promise.resolve(null);
 if (opts.consumers !== "none" && pending.some((j) => j.consumer)) {
   const log = join(logs, "consumers.log");
   const args = ["scripts/setup-consumers.sh", ...(opts.consumers === "tolerant" ? ["--tolerant"] : [])];
+  consumersDone = false;
   consumers = run("bash", args, env, log).then((r) => {
+    consumersDone = true;
     const ok = r.code === 0;
     print(`scripts/setup-consumers.sh: ${ok ? "ok" : "FAILED"} in ${r.seconds.toFixed(0)} s`, readFileSync(log, "utf8"));
     return { ...r, ok };
   });
 }
-let consumersDone = false;
-void consumers.then(() => (consumersDone = true));
 console.log(`oxa tests: ${total} job(s) on ${width} slot(s), longest first${pending.some((j) => j.consumer) ? `; the consumers' venvs install meanwhile (${opts.consumers})` : ""}`);
 
 /** The next job a free slot may start: the longest whose needs are met, after waiting if none is. */
@@ -153,7 +154,7 @@ async function slot() {
     const logFile = lone ? null : join(logs, `${every.indexOf(job)}.log`);
     const r = await run(job.cmd, job.args, env, logFile);
     const text = logFile ? readFileSync(logFile, "utf8") : "";
-    const ok = r.code === 0 && !r.error;
+    const ok = r.code === 0; // a command that could not start has code 1
     const result = { job: job.name, ...r, ...counts(job, text), ok };
     results.push(result);
     if (logFile) print(`${job.name}: ${ok ? "ok" : "FAILED"} (${result.pass} passed, ${result.fail} failed) in ${r.seconds.toFixed(1)} s [${results.length}/${total}]`, text);
