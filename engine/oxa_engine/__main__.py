@@ -14,6 +14,7 @@ from .determinism import apply_cpu_determinism
 apply_cpu_determinism()  # before anything imports torch: MKL and ATen read it when they load
 
 from .disk import write_failure  # noqa: E402
+from .process_group import leave_process_group  # noqa: E402
 from .protocol import JobError, emit, load_spec  # noqa: E402
 
 # job name -> module under oxa_engine.jobs exposing run(spec) -> dict
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = load_spec(args.job, args.spec)
         module = importlib.import_module(f"oxa_engine.jobs.{JOBS[args.job]}")
         result = module.run(spec) or {}
+        leave_process_group()
     except JobError as e:
         emit("error", message=str(e), kind=e.kind)
         return 1

@@ -11,6 +11,7 @@ import sys
 
 import torch
 
+from oxa_engine.process_group import leave_process_group
 from oxa_engine.train.micro_batches import Sequence, n_micro_batches, rank_slice
 from oxa_engine.train.objective import ObjectiveModel
 from oxa_engine.train.step import accumulate_gradients
@@ -47,3 +48,4 @@ if __name__ == "__main__":
     grads, _ = gradient(sys.argv[1], int(sys.argv[2]))
     if int(os.environ.get("RANK", "0")) == 0:
         torch.save(grads, sys.argv[3])
+    leave_process_group()

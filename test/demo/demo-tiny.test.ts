@@ -1,13 +1,16 @@
 // `oxa demo --preset tiny` end to end (the CI proof that the whole method runs), killed in the
-// middle of a stage and rerun with two stages at once (--jobs 2), against an uninterrupted one-job
-// run: the same final results. Then the same --out with `--seeds 2`: only seed 1's stages run
-// (world, base and seed 0 are cached); results.json's per-seed figures are the per-seed
-// evaluations', its summary their mean ± SE computed here, one comparison per arm against SFT;
-// results.json records no absolute path.
+// middle of a stage and rerun with two stages at once (--jobs 2). A second uninterrupted run would
+// double the test's time, so the check against a clean run is cheaper and as strict: a copy of the
+// finished run directory without the rollouts stage is rerun with one job; rollouts then starts
+// from scratch, and only if it writes the same bytes as the resumed one is every stage after it
+// (keyed by its inputs' hashes) found unchanged, giving the same final results. Then the same
+// --out with `--seeds 2`: only seed 1's stages run (world, base and seed 0 are cached);
+// results.json's per-seed figures are the per-seed evaluations', its summary their mean ± SE
+// computed here, one comparison per arm against SFT; results.json records no absolute path.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demo as runDemo, env, OXA, until } from "./demo-process.ts";
@@ -108,26 +111,8 @@ function assertSameResults(a: any, b: any) {
   assert.deepEqual(x, y);
 }
 
-test("oxa demo --preset tiny: four arms evaluated; a killed demo resumes (--jobs 2) to the same results; a rerun is all cached; --seeds 2 adds only seed 1", async () => {
+test("oxa demo --preset tiny: four arms evaluated; a killed demo resumes (--jobs 2) to the results of a clean run; a rerun is all cached; --seeds 2 adds only seed 1", async () => {
   const root = mkdtempSync(join(tmpdir(), "oxa-demo-"));
-  const a = demo(join(root, "a"));
-  assert.deepEqual(a.seeds, [0]);
-  assert.deepEqual(Object.keys(a.variants), ["control"]);
-  const arms = only(a).arms;
-  for (const arm of ARMS) {
-    const s = arms[arm];
-    assert.ok(s["pass@1"] >= 0 && s["pass@1"] <= 1 && s["pass@k"] >= s["pass@1"] - 1e-12, `${arm}: ${JSON.stringify(s)}`);
-    assert.ok(s.entropy > 0, `${arm} entropy`);
-    assert.equal(s.data.ce, arms.sft.data.ce, "equal CE budgets");
-  }
-  assert.ok(arms.oxa_full.data.ul > 0 && arms.oxa_mle.data.ul === 0);
-  // OXA's selection is by design harder for the base than SFT_LP's.
-  assert.ok(arms.oxa_mle.data.mean_ppl_ce > arms.sft_lp.data.mean_ppl_ce);
-  const saved = JSON.parse(readFileSync(join(root, "a", "results.json"), "utf8"));
-  assert.deepEqual(Object.keys(only(saved).arms), ARMS);
-  assertRelative(join(root, "a"), root);
-  const html = readFileSync(join(root, "a", "report.html"), "utf8");
-  assert.ok(html.includes("<svg") && !/https?:\/\/(?!www\.w3\.org)/.test(html), "self-contained report");
 
   // Kill the whole process group once the rollouts are being sampled, then run again.
   const b = join(root, "b");
@@ -137,14 +122,41 @@ test("oxa demo --preset tiny: four arms evaluated; a killed demo resumes (--jobs
   process.kill(-child.pid!, "SIGKILL");
   await new Promise((r) => child.once("exit", r));
   assert.ok(!existsSync(join(b, "results.json")), "the killed demo did not finish");
-  // resumed with two stages at once: the same results as the uninterrupted one-job run
+  assert.ok(!existsSync(join(b, "pipeline", "rollouts", "manifest.json")), "rollouts was killed before it finished");
+  // resumed with two stages at once
   const resumed = runDemo(b, ["--preset", "tiny", "--jobs", "2"]);
-  assertSameResults(a, resumed);
+  assert.deepEqual(resumed.seeds, [0]);
+  assert.deepEqual(Object.keys(resumed.variants), ["control"]);
+  const arms = only(resumed).arms;
+  for (const arm of ARMS) {
+    const s = arms[arm];
+    assert.ok(s["pass@1"] >= 0 && s["pass@1"] <= 1 && s["pass@k"] >= s["pass@1"] - 1e-12, `${arm}: ${JSON.stringify(s)}`);
+    assert.ok(s.entropy > 0, `${arm} entropy`);
+    assert.equal(s.data.ce, arms.sft.data.ce, "equal CE budgets");
+  }
+  assert.ok(arms.oxa_full.data.ul > 0 && arms.oxa_mle.data.ul === 0);
+  // OXA's selection is by design harder for the base than SFT_LP's.
+  assert.ok(arms.oxa_mle.data.mean_ppl_ce > arms.sft_lp.data.mean_ppl_ce);
+  const saved = JSON.parse(readFileSync(join(b, "results.json"), "utf8"));
+  assert.deepEqual(Object.keys(only(saved).arms), ARMS);
+  assertRelative(b, root);
+  const html = readFileSync(join(b, "report.html"), "utf8");
+  assert.ok(html.includes("<svg") && !/https?:\/\/(?!www\.w3\.org)/.test(html), "self-contained report");
 
-  const again = demo(join(root, "a"));
+  // The same run directory without rollouts, run with one job: a clean rollouts gives the same bytes.
+  const a = join(root, "a");
+  cpSync(join(b, "pipeline"), join(a, "pipeline"), { recursive: true });
+  rmSync(join(a, "pipeline", "rollouts"), { recursive: true, force: true });
+  const clean = demo(a);
+  assert.equal(clean.stages.ran, 1, "rollouts reran; every stage after it found its inputs unchanged");
+  const rollouts = (top: string) => readFileSync(join(top, "pipeline", "rollouts", "out", "rollouts.jsonl"));
+  assert.ok(rollouts(a).length > 0 && rollouts(a).equals(rollouts(b)), "byte-identical rollouts");
+  assertSameResults(clean, resumed);
+
+  const again = demo(b);
   assert.equal(again.stages.ran, 0, "an unchanged demo reruns nothing");
-  assertSameResults(a, again);
+  assertSameResults(resumed, again);
 
-  assertSecondSeed(join(root, "a"), root, a);
-  assert.equal(demo2(join(root, "a")).stages.ran, 0, "an unchanged two-seed demo reruns nothing");
+  assertSecondSeed(b, root, resumed);
+  assert.equal(demo2(b).stages.ran, 0, "an unchanged two-seed demo reruns nothing");
 });
