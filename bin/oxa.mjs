@@ -1,9 +1,20 @@
 #!/usr/bin/env node
-// Entry point of the `oxa` command: runs the TypeScript sources through tsx's loader,
-// so there is no build step between editing and running.
-import { register } from "tsx/esm/api";
-register();
-const { main, reportEscaped } = await import("../src/cli/main.ts");
+// Entry point of the `oxa` command. It runs the sources' bundle (bin/bundle.mjs: rebuilt by the
+// first start after an edit, so there is still no build step between editing and running), or,
+// where no bundle can be written, the TypeScript sources themselves through tsx's loader.
+import { freshBundle } from "./bundle.mjs";
+
+const bundle = await freshBundle();
+let entry;
+if (bundle) {
+  process.setSourceMapsEnabled(true); // stacks (crash logs, OXA_DEBUG) name the .ts sources
+  entry = await import(bundle);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  entry = await import("../src/cli/main.ts");
+}
+const { main, reportEscaped } = entry;
 const report = reportEscaped(process.argv[2] ?? "");
 process.on("uncaughtException", report);
 process.on("unhandledRejection", report);

@@ -24,4 +24,6 @@ if [ -n "$missing" ]; then
     echo "oxa:$missing missing and apt-get cannot install it here; the tests need it (apt-get install$missing)" >&2
   fi
 fi
+# The command's bundle (bin/bundle.mjs) is built now, not by the first tests that start oxa at once.
+node bin/oxa.mjs --version >/dev/null
 echo "oxa: setup complete"

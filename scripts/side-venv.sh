@@ -12,7 +12,34 @@ side_venv_begin() {
   fi
   SV_STARTED=$(date +%s)
   [ -x "$SV_VENV/bin/python" ] || "${PYTHON:-python3}" -m venv "$SV_VENV"
+  share_engine_torch
   side_pip torch==2.13.0
+}
+
+# The engine venv's torch 2.13.0, hard-linked into this venv when both run the same Python on one
+# file system: pip then finds torch installed and adds only its small dependencies, where unpacking
+# and byte-compiling the wheel again costs about 35 s of CPU a venv (three at once in CI). Sharing
+# is safe: pip never writes into an installed file (an upgrade or uninstall unlinks it and writes a
+# new one), and the links keep the byte-compiled files valid (same inode, same mtime). Anything
+# short of that leaves the venv to install torch itself.
+share_engine_torch() {
+  local engine=engine/.venv from to dist name
+  [ -x "$engine/bin/python" ] || return 0
+  from=$("$engine/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') || return 0
+  to=$("$SV_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') || return 0
+  [ "${from##*/lib/}" = "${to##*/lib/}" ] || return 0 # python3.X/site-packages: the same Python
+  dist=$(ls -d "$from"/torch-2.13.0*.dist-info 2>/dev/null | head -1)
+  [ -n "$dist" ] && [ ! -e "$to/torch" ] || return 0
+  local parts=("$dist")
+  while read -r name; do [ -n "$name" ] && parts+=("$from/$name"); done <"$dist/top_level.txt"
+  if cp -al "${parts[@]}" "$to/" 2>/dev/null; then
+    for name in torchrun torchfrtrace; do # console scripts: the same, run by this venv's Python
+      [ -f "$engine/bin/$name" ] && sed "1s|.*|#!$(cd "$SV_VENV" && pwd)/bin/python|" "$engine/bin/$name" >"$SV_VENV/bin/$name" && chmod +x "$SV_VENV/bin/$name"
+    done
+    echo "oxa: $SV_LABEL venv shares the engine's torch (hard links)"
+  else
+    for name in "${parts[@]}"; do rm -rf "$to/${name##*/}"; done
+  fi
 }
 
 # Byte-compiled at install, not with --no-compile: where PYTHONDONTWRITEBYTECODE is set (it is on

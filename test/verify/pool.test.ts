@@ -33,7 +33,8 @@ test("an item that overruns is killed with its worker; the rest of the batch and
     const v = await pool.verifyMany(items);
     assert.equal(v[10].status, "timeout");
     assert.equal(v[10].correct, false);
-    assert.ok(v[10].ms >= budget && v[10].ms < budget + 100, `${v[10].ms}`);
+    // the watchdog's timer may fire late on a busy machine; unchecked, the item takes over 1 s
+    assert.ok(v[10].ms >= budget && v[10].ms < budget + 600, `${v[10].ms}`);
     assert.ok(pool.stats.killed >= 1);
     assert.ok(v.filter((_, i) => i !== 10).every((x) => x.correct && x.status === "ok"));
     assert.ok(performance.now() - t < 10_000);
