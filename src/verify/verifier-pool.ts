@@ -2,6 +2,9 @@
 // a watchdog terminates a worker whose current item overruns, answers that item "timeout", puts
 // the rest of its batch back at the head of the queue and starts a fresh worker, so one
 // pathological answer never stalls the pool and the CAS never has to cooperate.
+// A timed-out item is tried once more on a fresh worker before "timeout" is its verdict: the budget
+// is wall time, which a stalled machine (swapping, a burst of disk writes) can use up on an answer
+// that takes a millisecond, and a verdict must not depend on what else the machine was doing.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { resolveOptions, type VerifyOptions } from "./options.ts";
@@ -21,6 +24,8 @@ interface Task {
   gold: string;
   response: string;
   resolve(v: Verdict): void;
+  /** Whether the item already timed out once (it then gets one more try). */
+  retried?: boolean;
 }
 
 interface Batch {
@@ -63,8 +68,9 @@ export class VerifierPool {
   private readonly budgetMs: number;
   private readonly batchSize: number;
   private readonly init: Omit<WorkerInit, "shared">;
-  /** Workers terminated for overrunning the budget, and workers that died on their own. */
-  readonly stats = { killed: 0, crashed: 0 };
+  /** Workers terminated for overrunning the budget, workers that died on their own, and items
+   * tried again after a first timeout. */
+  readonly stats = { killed: 0, crashed: 0, retried: 0 };
 
   constructor(opts: PoolOptions = {}) {
     const options = resolveOptions(opts.verify);
@@ -119,7 +125,7 @@ export class VerifierPool {
       slot.answered = true;
       this.startFailures = 0;
       const { tasks } = slot.inflight.shift()!;
-      tasks.forEach((t, i) => t.resolve(m.verdicts[i]));
+      tasks.forEach((t, i) => this.settle(t, m.verdicts[i]));
       this.pump();
     });
     const died = (why: string) => {
@@ -192,10 +198,18 @@ export class VerifierPool {
     if (batch) {
       const current = batch === held[0] && start <= 0 ? 0 : Math.min(index, batch.tasks.length - 1);
       const bad = batch.tasks[current];
-      bad.resolve(failed(bad, status, reason, ms));
       const rest = held.flatMap((b) => b.tasks).filter((t) => t !== bad);
       this.queue.splice(this.head, 0, ...rest);
+      this.settle(bad, failed(bad, status, reason, ms));
     }
     this.pump();
+  }
+
+  /** Answers the item, unless this is its first timeout: then it goes back to the head of the queue. */
+  private settle(t: Task, v: Verdict): void {
+    if (v.status !== "timeout" || t.retried) return t.resolve(v);
+    t.retried = true;
+    this.stats.retried++;
+    this.queue.splice(this.head, 0, t);
   }
 }
