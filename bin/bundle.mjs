@@ -19,7 +19,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, ".build", "cli");
 const MAIN = join(OUT, "oxa.mjs");
 const STAMP = "// oxa-bundle-inputs ";
-/** Worker-thread entries, named as src/verify/verifier-pool.ts and src/select/read-pool.ts load them. */
+/** The command, and the worker-thread entries under the names src/verify/verifier-pool.ts and src/select/read-pool.ts load. */
 const ENTRIES = [
   { in: "src/cli/main.ts", out: "oxa" },
   { in: "src/verify/verify-worker.ts", out: "worker-entry" },
