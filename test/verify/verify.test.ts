@@ -1,16 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { verify } from "../../src/verify/index.ts";
+import { cpuMsSince } from "../helpers/cpu-time.ts";
 
-/** fn's result and the CPU milliseconds it took: the bound a budget guarantees, unlike wall time,
- * which grows whenever the machine is busy with other work (the test pool runs two jobs a core). */
+/** fn's result, the CPU milliseconds it took (what a budget bounds) and its wall time. */
 function onCpu<T>(fn: () => T): { value: T; cpuMs: number; wallMs: number } {
   const c = process.cpuUsage();
   const t = performance.now();
   const value = fn();
   const wallMs = performance.now() - t;
-  const d = process.cpuUsage(c);
-  return { value, cpuMs: (d.user + d.system) / 1000, wallMs };
+  return { value, cpuMs: cpuMsSince(c), wallMs };
 }
 
 test("a verdict carries the status, the extracted answer, the gold as read and a reason", () => {
